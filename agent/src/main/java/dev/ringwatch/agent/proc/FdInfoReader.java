@@ -2,6 +2,7 @@ package dev.ringwatch.agent.proc;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -37,9 +38,9 @@ public final class FdInfoReader {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts < 1: " + attempts);
         }
-        this.root = java.util.Objects.requireNonNull(root, "root");
+        this.root = Objects.requireNonNull(root, "root");
         this.attempts = attempts;
-        this.pause = java.util.Objects.requireNonNull(pause, "pause");
+        this.pause = Objects.requireNonNull(pause, "pause");
     }
 
     /** The kernel's view of ring {@code fd}. */

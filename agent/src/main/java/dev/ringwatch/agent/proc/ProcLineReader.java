@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Reads a /proc text file line by line into one reusable byte buffer, so scanning a large file
@@ -88,7 +89,7 @@ final class ProcLineReader implements Closeable {
             throw new ProcFormatException(lineNumber + 1, "line longer than " + MAX_LINE_BYTES + " bytes");
         }
         if (length + n > line.length) {
-            line = java.util.Arrays.copyOf(line, Math.min(MAX_LINE_BYTES, Math.max(line.length * 2, length + n)));
+            line = Arrays.copyOf(line, Math.min(MAX_LINE_BYTES, Math.max(line.length * 2, length + n)));
         }
         System.arraycopy(chunk, from, line, length, n);
         length += n;

@@ -69,7 +69,10 @@ public final class ProcMaps {
         return new RingMapping(start, end, perms, offset, inode);
     }
 
-    /** Which ring region a mapping is, from its mmap offset (IORING_OFF_* in io_uring.h). */
+    /**
+     * Which ring region a mapping is, from its mmap offset: IORING_OFF_SQ_RING, _CQ_RING, _SQES in
+     * io_uring.h, and IORING_OFF_PBUF_RING ({@code 0x80000000 + (bgid << 16)}) in newer headers.
+     */
     public enum Region {
         SQ_RING, CQ_RING, SQES, PROVIDED_BUFFER_RING, OTHER;
 

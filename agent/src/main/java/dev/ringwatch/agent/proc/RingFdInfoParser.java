@@ -46,6 +46,8 @@ final class RingFdInfoParser {
     private int lastFileIndex = -1;
     private int lastBufferIndex = -1;
     private long seenKeys;
+    /** Where the value of the slot line being parsed starts (second result of slotIndex). */
+    private final int[] restAt = new int[1];
 
     private RingFdInfoParser(ProcLineReader r, int fd, boolean ringSectionAtomic) {
         this.r = r;
@@ -114,8 +116,6 @@ final class RingFdInfoParser {
         restAt[0] = rest;
         return (int) index;
     }
-
-    private final int[] restAt = new int[1];
 
     private void fileLine(int len) throws ProcFormatException {
         int index = slotIndex(len, filesSize, lastFileIndex, "UserFiles", restAt);

@@ -2,6 +2,7 @@ package dev.ringwatch.agent.proc;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ public record SockStat(long socketsUsed, Map<String, Map<String, Long>> counters
     public SockStat {
         Map<String, Map<String, Long>> copy = new LinkedHashMap<>();
         counters.forEach((proto, values) -> copy.put(proto, Map.copyOf(values)));
-        counters = java.util.Collections.unmodifiableMap(copy);
+        counters = Collections.unmodifiableMap(copy);
     }
 
     /** The value of {@code key} on the {@code protocol} line, or -1 when absent. */
