@@ -111,6 +111,21 @@ class RecordingRoundTripTest {
         assertTrue(leak.getBoolean("severe"));
     }
 
+    @Test
+    void withOnlyTheJdkDefaultSettingsTheClassDefaultsStillApply() throws Exception {
+        Path file = dir.resolve("jdk-default.jfr");
+        try (Recording recording = new Recording(jdk.jfr.Configuration.getConfiguration("default"))) {
+            recording.start();
+            new RingLeakEvent().commit();
+            new RingClosedEvent().commit();
+            recording.stop();
+            recording.dump(file);
+        }
+        List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+        assertNotNull(only(events, RingLeakEvent.NAME).getStackTrace(), "leak events default to stack traces");
+        assertNull(only(events, RingClosedEvent.NAME).getStackTrace(), "RingClosed defaults to none");
+    }
+
     private static RecordedEvent only(List<RecordedEvent> events, String name) {
         List<RecordedEvent> found = events.stream().filter(e -> e.getEventType().getName().equals(name)).toList();
         assertEquals(1, found.size(), name);
