@@ -1,0 +1,86 @@
+package dev.ringwatch.agent;
+
+import dev.ringwatch.agent.config.AgentOptions;
+import dev.ringwatch.agent.config.AgentStartException;
+import dev.ringwatch.agent.config.OptionParser;
+import dev.ringwatch.agent.jmx.DeferredRegistration;
+import dev.ringwatch.agent.report.AgentLog;
+import dev.ringwatch.agent.report.ExitSummary;
+import dev.ringwatch.agent.report.JfrHooks;
+import dev.ringwatch.agent.report.JsonLines;
+import dev.ringwatch.agent.report.OwnRecording;
+import dev.ringwatch.agent.report.Reporter;
+import dev.ringwatch.agent.track.LeakWatcher;
+import dev.ringwatch.agent.track.Tracker;
+import dev.ringwatch.agent.weave.RingCoreTransformer;
+
+import java.lang.System.Logger.Level;
+import java.lang.instrument.Instrumentation;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Starts the agent: options, tracker, reporting, the tracker's thread, the exit hook, the transformer. */
+final class AgentRuntime {
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    private AgentRuntime() {
+    }
+
+    static void startOrExplain(String args, Instrumentation inst, boolean attached) {
+        try {
+            if (!STARTED.compareAndSet(false, true)) {
+                AgentLog.log(Level.WARNING, "ringwatch: the agent is loaded twice; the second one does nothing");
+                return;
+            }
+            start(args, inst, attached);
+        } catch (AgentStartException e) {
+            Hooks.install(null);
+            AgentLog.log(Level.ERROR, "ringwatch agent not started: " + e.getMessage()
+                    + "; the application runs without it");
+        } catch (Throwable e) {
+            Hooks.install(null);
+            AgentLog.log(Level.ERROR, "ringwatch agent not started: " + e + "; the application runs without it");
+        }
+    }
+
+    private static void start(String args, Instrumentation inst, boolean attached) throws Exception {
+        OptionParser.Parsed parsed = new OptionParser().parse(args, System.getProperties());
+        AgentOptions o = parsed.options();
+        AgentLog.threshold(o.logLevel());
+        for (String problem : parsed.problems()) {
+            AgentLog.log(Level.WARNING, problem);
+        }
+        if (!o.enabled()) {
+            AgentLog.log(Level.DEBUG, "ringwatch agent disabled (option enabled=false): nothing is instrumented");
+            return;
+        }
+        Tracker tracker = new Tracker(o, null);
+        JsonLines json = o.jsonLog() == null ? null : new JsonLines(o.jsonLog());
+        Reporter reporter = new Reporter(o, json, tracker);
+        tracker.listener(reporter);
+
+        ExitSummary exit = new ExitSummary(tracker, reporter, json, o.exitSummary());
+        // The JFR callbacks must be registered before the agent's own recording initialises JFR.
+        JfrHooks.register(tracker, exit);
+        if (o.jfr() != null) {
+            try {
+                exit.recordTo(OwnRecording.start(o.jfr()));
+            } catch (Exception | LinkageError e) {
+                AgentLog.log(Level.WARNING, "ringwatch: cannot start the JFR recording for jfr=" + o.jfr() + " (" + e
+                        + "); the agent runs without it");
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() { // no lambda: its bootstrap costs start-up
+            @Override
+            public void run() {
+                exit.onShutdown();
+            }
+        }, "ringwatch-exit"));
+
+        LeakWatcher.start(tracker, o.jmx() ? new DeferredRegistration(tracker) : null);
+        Hooks.install(tracker);
+        RingCoreTransformer.install(inst, attached);
+        if (AgentLog.enabled(Level.DEBUG)) {
+            AgentLog.log(Level.DEBUG, "ringwatch agent started: " + o);
+        }
+    }
+}

@@ -1,0 +1,314 @@
+package dev.ringwatch.agent.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads the agent's options from three sources. Precedence, lowest first: built-in defaults, the JSON
+ * file named by {@code config}, the agent argument ({@code -javaagent:ringwatch-agent.jar=k=v,k=v}),
+ * {@code -Dringwatch.<key>} system properties. An unknown key or a bad value yields one problem line
+ * naming it and the valid choices; the key then keeps its default. A config file that cannot be read
+ * or parsed is fatal ({@link AgentStartException}): the agent stays off, the application runs.
+ */
+public final class OptionParser {
+    public static final String PROPERTY_PREFIX = "ringwatch.";
+    public static final String CONFIG_KEY = "config";
+
+    /** How an option's value is read. */
+    enum Kind { BOOLEAN, SLOT_STACKS, INTEGER, LEVEL, PATH }
+
+    /** One option: its key, default, the choices named in messages, and how to read a value. */
+    public record Spec(String key, String defaultValue, String choices, String description, Kind kind, int min,
+                       int max) {
+        Spec(String key, String defaultValue, String description, Kind kind) {
+            this(key, defaultValue, switch (kind) {
+                case BOOLEAN -> "true|false";
+                case SLOT_STACKS -> "off|sampled|all";
+                case LEVEL -> "off|error|warning|info|debug|trace";
+                case PATH -> "a file path whose directory exists";
+                case INTEGER -> throw new IllegalArgumentException("integers need a range");
+            }, description, kind, 0, 0);
+        }
+
+        Spec(String key, int defaultValue, int min, int max, String description) {
+            this(key, Integer.toString(defaultValue), "an integer from " + min + " to " + max, description,
+                    Kind.INTEGER, min, max);
+        }
+
+        /** The value of {@code text}; IllegalArgumentException (message optional) when it is not valid. */
+        Object read(String text) {
+            return switch (kind) {
+                case BOOLEAN -> bool(text);
+                case SLOT_STACKS -> slotStacks(text);
+                case INTEGER -> integer(text, min, max);
+                case LEVEL -> level(text);
+                case PATH -> path(text);
+            };
+        }
+    }
+
+    /** The result: the options to run with and the lines to log about what was ignored. */
+    public record Parsed(AgentOptions options, List<String> problems) {
+    }
+
+    private static final List<Spec> SPECS = List.of(
+            new Spec("enabled", "true",
+                    "false leaves the application untouched (no instrumentation)", Kind.BOOLEAN),
+            new Spec("slotStacks", "sampled",
+                    "record where fixed-file slots are registered: never, every sampleInterval-th, always",
+                    Kind.SLOT_STACKS),
+            new Spec("sampleInterval", 128, 1, 1 << 30,
+                    "with slotStacks=sampled: every N-th registration records its stack"),
+            new Spec("stackDepth", 32, 1, 256, "frames kept per creation stack"),
+            new Spec("maxTracked", 50_000, 16, 10_000_000,
+                    "cap on rings and slots tracked at once; beyond it new ones are counted as dropped"),
+            new Spec("reclaim", "false",
+                    "after reporting a ring or slot whose owner is gone, close the ring or release the slot",
+                    Kind.BOOLEAN),
+            new Spec("jsonLog", "", "also append one JSON object per alert to this file", Kind.PATH),
+            new Spec("jfr", "",
+                    "record ringwatch.jfc with the agent's own JFR recording, written to this file at exit",
+                    Kind.PATH),
+            new Spec("logLevel", "info", "the agent's own threshold for its log lines (logger dev.ringwatch)",
+                    Kind.LEVEL),
+            new Spec("jmx", "true", "register the MBean dev.ringwatch:type=Tracker", Kind.BOOLEAN),
+            new Spec("exitSummary", "true",
+                    "at JVM exit, log one summary and commit one OpenAtExit event for what is still open",
+                    Kind.BOOLEAN));
+
+    public static List<Spec> specs() {
+        return SPECS;
+    }
+
+    /** The defaults of every option. */
+    public AgentOptions defaults() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Spec s : SPECS) {
+            values.put(s.key(), s.read(s.defaultValue()));
+        }
+        return build(values);
+    }
+
+    /**
+     * Parses {@code agentArgs} (may be null) and the {@code ringwatch.*} entries of {@code properties}.
+     *
+     * @throws AgentStartException when the config file cannot be read or is not a JSON object
+     */
+    public Parsed parse(String agentArgs, Properties properties) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Source> args = splitAgentArgs(agentArgs, problems);
+        Map<String, Source> props = new LinkedHashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            if (name.startsWith(PROPERTY_PREFIX)) {
+                String key = name.substring(PROPERTY_PREFIX.length());
+                props.put(key, new Source(properties.getProperty(name), "-D" + name));
+            }
+        }
+        Map<String, Source> merged = new LinkedHashMap<>();
+        Source config = props.containsKey(CONFIG_KEY) ? props.get(CONFIG_KEY) : args.get(CONFIG_KEY);
+        if (config != null) {
+            merged.putAll(readConfigFile(config));
+        }
+        merged.putAll(args);
+        merged.putAll(props);
+        merged.remove(CONFIG_KEY);
+
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Spec s : SPECS) {
+            values.put(s.key(), s.read(s.defaultValue()));
+        }
+        for (Map.Entry<String, Source> e : merged.entrySet()) {
+            Spec spec = find(e.getKey());
+            Source src = e.getValue();
+            if (spec == null) {
+                problems.add("ringwatch: unknown option '" + e.getKey() + "' (from " + src.origin() + ")"
+                        + suggestion(e.getKey()) + "; valid options: " + validKeys() + "; ignored");
+                continue;
+            }
+            try {
+                values.put(spec.key(), spec.read(src.value().trim()));
+            } catch (IllegalArgumentException bad) {
+                problems.add("ringwatch: bad value '" + src.value() + "' for option " + spec.key() + " (from "
+                        + src.origin() + "): " + (bad.getMessage() == null ? "" : bad.getMessage() + "; ")
+                        + "valid: " + spec.choices() + "; using the default "
+                        + (spec.defaultValue().isEmpty() ? "(none)" : spec.defaultValue()));
+            }
+        }
+        return new Parsed(build(values), List.copyOf(problems));
+    }
+
+    private record Source(String value, String origin) {
+    }
+
+    private static Map<String, Source> splitAgentArgs(String agentArgs, List<String> problems) {
+        Map<String, Source> out = new LinkedHashMap<>();
+        if (agentArgs == null || agentArgs.isBlank()) {
+            return out;
+        }
+        for (String part : agentArgs.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                problems.add("ringwatch: agent argument '" + p + "' is not key=value (options are comma-separated"
+                        + " key=value pairs, e.g. slotStacks=all,reclaim=true); ignored");
+                continue;
+            }
+            out.put(p.substring(0, eq).trim(), new Source(p.substring(eq + 1), "agent argument"));
+        }
+        return out;
+    }
+
+    private static Map<String, Source> readConfigFile(Source config) {
+        Path file = Path.of(config.value().trim());
+        String origin = "config file " + file;
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readString(file));
+        } catch (IOException | RuntimeException e) {
+            throw new AgentStartException("cannot read config file " + file + " (option config from "
+                    + config.origin() + "): " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new AgentStartException("config file " + file + " must hold one JSON object of options,"
+                    + " e.g. {\"slotStacks\": \"all\", \"reclaim\": true}");
+        }
+        Map<String, Source> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            if (v.isContainerNode() || v.isNull()) {
+                // a scalar is expected; the reader reports the rejected text as a bad value
+                out.put(e.getKey(), new Source(v.toString(), origin));
+            } else {
+                out.put(e.getKey(), new Source(v.asText(), origin));
+            }
+        }
+        return out;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static Spec find(String key) {
+        for (Spec s : SPECS) {
+            if (s.key().equals(key)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static String suggestion(String key) {
+        for (Spec s : SPECS) {
+            if (s.key().equalsIgnoreCase(key) || s.key().equalsIgnoreCase(key + "s")
+                    || (s.key() + "s").equalsIgnoreCase(key)) {
+                return " (did you mean " + s.key() + "?)";
+            }
+        }
+        return "";
+    }
+
+    private static String validKeys() {
+        StringBuilder sb = new StringBuilder(CONFIG_KEY);
+        for (Spec s : SPECS) {
+            sb.append(", ").append(s.key());
+        }
+        return sb.toString();
+    }
+
+    private static AgentOptions build(Map<String, Object> v) {
+        return new AgentOptions(
+                (Boolean) v.get("enabled"),
+                (SlotStacks) v.get("slotStacks"),
+                (Integer) v.get("sampleInterval"),
+                (Integer) v.get("stackDepth"),
+                (Integer) v.get("maxTracked"),
+                (Boolean) v.get("reclaim"),
+                (Path) v.get("jsonLog"),
+                (Path) v.get("jfr"),
+                (Level) v.get("logLevel"),
+                (Boolean) v.get("jmx"),
+                (Boolean) v.get("exitSummary"));
+    }
+
+    // ---- value readers: return the value or throw IllegalArgumentException (message optional) ----------
+
+    private static Object bool(String s) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException();
+        };
+    }
+
+    private static Object slotStacks(String s) {
+        for (SlotStacks v : SlotStacks.values()) {
+            if (v.optionValue().equalsIgnoreCase(s)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException();
+    }
+
+    private static Object integer(String s, int min, int max) {
+        long v;
+        try {
+            v = Long.parseLong(s.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not an integer");
+        }
+        if (v < min || v > max) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return (int) v;
+    }
+
+    private static Object level(String s) {
+        for (Level l : List.of(Level.OFF, Level.ERROR, Level.WARNING, Level.INFO, Level.DEBUG, Level.TRACE)) {
+            if (l.getName().equalsIgnoreCase(s)) {
+                return l;
+            }
+        }
+        throw new IllegalArgumentException();
+    }
+
+    private static Object path(String s) {
+        if (s.isEmpty()) {
+            return null;
+        }
+        Path p;
+        try {
+            p = Path.of(s).toAbsolutePath();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a file path");
+        }
+        Path dir = p.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("directory " + dir + " does not exist");
+        }
+        if (Files.isDirectory(p)) {
+            throw new IllegalArgumentException(p + " is a directory");
+        }
+        return p;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.ringwatch.agent.jmx;
+
+/** {@code dev.ringwatch:type=Tracker}: what the agent tracks, for the monitoring that scrapes JMX. */
+public interface TrackerMXBean {
+    /** Rings open now (including leaked ones not reclaimed: the kernel still holds them). */
+    int getLiveRings();
+
+    /** Of those, rings with an SQPOLL kernel thread. */
+    int getSqpollRings();
+
+    /** Fixed-file slots holding a file. */
+    long getOccupiedSlots();
+
+    /** Released slots whose drop the kernel has not confirmed yet. */
+    long getPendingReleases();
+
+    long getRingLeaks();
+
+    long getSlotLeaks();
+
+    /** Ring and slot leaks reported since start. */
+    long getLeaksReported();
+
+    long getReclaimedRings();
+
+    long getReclaimedSlots();
+
+    /** Rings and slots not tracked because the tracker was at its cap (maxTracked). */
+    long getDroppedEntries();
+
+    /** Records held now (rings, occupied slots, pending releases); at most maxTracked. */
+    long getTrackedEntries();
+
+    /** Distinct creation stacks kept. */
+    int getDistinctCreationSites();
+}

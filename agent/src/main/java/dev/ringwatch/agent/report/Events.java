@@ -1,0 +1,167 @@
+package dev.ringwatch.agent.report;
+
+import dev.ringwatch.agent.track.LeakReport;
+import dev.ringwatch.agent.track.TrackerSnapshot;
+import dev.ringwatch.jfr.FileSlotLeakEvent;
+import dev.ringwatch.jfr.FileSlotUpdatedEvent;
+import dev.ringwatch.jfr.OpenAtExitEvent;
+import dev.ringwatch.jfr.RingClosedEvent;
+import dev.ringwatch.jfr.RingCreatedEvent;
+import dev.ringwatch.jfr.RingLeakEvent;
+import dev.ringwatch.jfr.RingStatisticsEvent;
+
+/**
+ * The JFR side of the agent's reports: one method per event, each doing nothing beyond the event's
+ * allocation-free {@code enabled()} check while no recording wants it.
+ */
+public final class Events {
+    /**
+     * Set once JFR initialised. Until then no event class is touched: loading one and asking it whether it
+     * is enabled would initialise JFR's metadata, some 100 ms, in a JVM that never records.
+     */
+    private static volatile boolean jfrReady;
+
+    private Events() {
+    }
+
+    static void jfrInitialized() {
+        jfrReady = true;
+    }
+
+    public static void ringCreated(TrackerSnapshot.RingView r) {
+        if (!jfrReady || !RingCreatedEvent.enabled()) {
+            return;
+        }
+        RingCreatedEvent e = new RingCreatedEvent();
+        e.ringId = r.id();
+        e.ringFd = r.fd();
+        e.setupFlags = r.flagNames();
+        e.setupFlagsRaw = r.flags();
+        e.sqEntries = r.sqEntries();
+        e.cqEntries = r.cqEntries();
+        e.sqThreadIdle = r.sqThreadIdleMillis();
+        e.sqThreadTid = -1; // until the new SQPOLL thread first runs, fdinfo names its creator instead
+        e.attachedRingId = r.attachedRingId();
+        e.ownerClass = r.ownerClass();
+        e.commit();
+    }
+
+    public static void ringClosed(TrackerSnapshot.RingView r, long ageNanos, int occupiedSlots) {
+        if (!jfrReady || !RingClosedEvent.enabled()) {
+            return;
+        }
+        RingClosedEvent e = new RingClosedEvent();
+        e.ringId = r.id();
+        e.ringFd = r.fd();
+        e.setupFlags = r.flagNames();
+        e.age = ageNanos;
+        e.occupiedSlots = occupiedSlots;
+        e.commit();
+    }
+
+    public static boolean slotUpdatesEnabled() {
+        return jfrReady && FileSlotUpdatedEvent.enabled();
+    }
+
+    public static void slotUpdated(long ringId, int ringFd, int slot, String action, int fd, String file, long tag,
+                                   String ownerClass, long confirmationDelayNanos) {
+        FileSlotUpdatedEvent e = new FileSlotUpdatedEvent();
+        e.ringId = ringId;
+        e.ringFd = ringFd;
+        e.slot = slot;
+        e.action = action;
+        e.fd = fd;
+        e.file = file;
+        e.tag = tag;
+        e.ownerClass = ownerClass;
+        e.confirmationDelay = confirmationDelayNanos;
+        e.commit();
+    }
+
+    public static void ringLeak(LeakReport.RingLeak leak) {
+        if (!jfrReady || !RingLeakEvent.enabled()) {
+            return;
+        }
+        TrackerSnapshot.RingView r = leak.ring();
+        RingLeakEvent e = new RingLeakEvent();
+        e.ringId = r.id();
+        e.ringFd = r.fd();
+        e.setupFlags = r.flagNames();
+        e.reason = RingLeakEvent.REASON_OWNER_GONE;
+        e.severe = leak.severe();
+        e.ownerClass = r.ownerClass();
+        e.creatingThread = r.thread();
+        e.age = leak.ageNanos();
+        e.creationStack = r.site() == null ? "" : r.site().render("");
+        e.bytesMapped = mappedBytes(r.mappings());
+        e.sqThreadTid = leak.sqThreadTid();
+        e.occupiedSlots = leak.occupiedSlots();
+        e.commit();
+    }
+
+    public static void slotLeak(LeakReport.SlotLeak leak) {
+        if (!jfrReady || !FileSlotLeakEvent.enabled()) {
+            return;
+        }
+        TrackerSnapshot.SlotView s = leak.slot();
+        FileSlotLeakEvent e = new FileSlotLeakEvent();
+        e.ringId = leak.ring().id();
+        e.ringFd = leak.ring().fd();
+        e.slot = s.slot();
+        e.fd = s.fd();
+        e.file = leak.file();
+        e.tag = s.tag();
+        e.reason = FileSlotLeakEvent.REASON_OWNER_GONE;
+        e.ownerClass = s.ownerClass();
+        e.creatingThread = s.thread();
+        e.age = leak.ageNanos();
+        e.creationStack = s.site() == null ? "" : s.site().render("");
+        e.commit();
+    }
+
+    /** Commits the exit summary (the caller makes sure it happens once). */
+    public static void openAtExit(TrackerSnapshot snap, String summary) {
+        if (!jfrReady || !OpenAtExitEvent.enabled()) {
+            return;
+        }
+        OpenAtExitEvent e = new OpenAtExitEvent();
+        int sqpoll = 0;
+        int slots = 0;
+        int pending = 0;
+        for (TrackerSnapshot.RingView r : snap.open()) {
+            if (r.sqpoll()) {
+                sqpoll++;
+            }
+            int occupied = (int) r.occupiedSlots();
+            slots += occupied;
+            pending += r.slots().size() - occupied;
+        }
+        e.openRings = snap.open().size();
+        e.sqpollRings = sqpoll;
+        e.occupiedSlots = slots;
+        e.pendingReleases = pending;
+        e.summary = summary == null ? "" : summary;
+        e.commit();
+    }
+
+    /** Fills the tracker's half of a statistics event; the kernel's half is the reconciler's. */
+    public static void statistics(RingStatisticsEvent e, TrackerSnapshot.Counts c) {
+        e.liveRings = c.liveRings();
+        e.sqpollRings = c.sqpollRings();
+        e.sqpollThreads = -1;
+        e.occupiedSlotsTracked = (int) Math.min(Integer.MAX_VALUE, c.occupiedSlots());
+        e.occupiedSlotsKernel = -1;
+        e.pendingReleases = (int) Math.min(Integer.MAX_VALUE, c.pendingReleases());
+        e.socketsUsed = -1;
+        e.droppedEntries = c.droppedEntries();
+        e.leaksReported = c.leaks();
+    }
+
+    private static long mappedBytes(long[] mappings) {
+        long sum = 0;
+        for (int i = 1; i < mappings.length; i += 2) {
+            sum += mappings[i];
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.ringwatch.agent.report;
+
+import dev.ringwatch.agent.config.AgentOptions;
+import dev.ringwatch.agent.track.CreationSite;
+import dev.ringwatch.agent.track.LeakReport;
+import dev.ringwatch.agent.track.Tracker;
+import dev.ringwatch.agent.track.TrackerListener;
+import dev.ringwatch.agent.track.TrackerSnapshot;
+
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns the tracker's findings into a log line, a JFR event and (option jsonLog) a JSON line each. */
+public final class Reporter implements TrackerListener {
+    private final LeakMessages messages;
+    private final JsonLines json;
+    private final Tracker tracker;
+
+    public Reporter(AgentOptions options, JsonLines json, Tracker tracker) {
+        this.messages = new LeakMessages(options);
+        this.json = json;
+        this.tracker = tracker;
+    }
+
+    @Override
+    public void ringCreated(TrackerSnapshot.RingView ring) {
+        Events.ringCreated(ring);
+    }
+
+    @Override
+    public void ringClosed(TrackerSnapshot.RingView ring, long ageNanos, int occupiedSlots) {
+        Events.ringClosed(ring, ageNanos, occupiedSlots);
+    }
+
+    @Override
+    public boolean wantsSlotUpdates() {
+        return Events.slotUpdatesEnabled();
+    }
+
+    @Override
+    public void slotUpdated(long ringId, int ringFd, int slot, String action, int fd, long tag, String ownerClass,
+                            long confirmationDelayNanos) {
+        String file = SLOT_REGISTERED.equals(action) && fd >= 0 ? tracker.proc().fdTarget(fd).orElse(null) : null;
+        Events.slotUpdated(ringId, ringFd, slot, action, fd, file, tag, ownerClass, confirmationDelayNanos);
+    }
+
+    @Override
+    public void ringLeak(LeakReport.RingLeak leak) {
+        String line = messages.ringLeak(leak);
+        AgentLog.log(Level.WARNING, line);
+        Events.ringLeak(leak);
+        if (json != null) {
+            TrackerSnapshot.RingView r = leak.ring();
+            Map<String, Object> f = ringFields(r);
+            f.put("rule", LeakReport.RULE_RING);
+            f.put("severe", leak.severe());
+            f.put("ageMillis", leak.ageNanos() / 1_000_000);
+            f.put("ringCollected", leak.ringCollected());
+            f.put("occupiedSlots", leak.occupiedSlots());
+            f.put("sqThreadTid", leak.sqThreadTid());
+            f.put("thread", r.thread());
+            f.put("createdAt", Instant.ofEpochMilli(r.createdEpochMillis()).toString());
+            f.put("stack", frames(r.site()));
+            f.put("message", line);
+            json.write("leak", f);
+        }
+    }
+
+    @Override
+    public void slotLeak(LeakReport.SlotLeak leak) {
+        String line = messages.slotLeak(leak);
+        AgentLog.log(Level.WARNING, line);
+        Events.slotLeak(leak);
+        if (json != null) {
+            TrackerSnapshot.SlotView s = leak.slot();
+            Map<String, Object> f = ringFields(leak.ring());
+            f.put("rule", LeakReport.RULE_SLOT);
+            f.put("slot", s.slot());
+            f.put("fd", s.fd());
+            f.put("file", leak.file());
+            f.put("tag", Long.toUnsignedString(s.tag()));
+            f.put("owner", s.ownerClass());
+            f.put("ageMillis", leak.ageNanos() / 1_000_000);
+            f.put("thread", s.thread());
+            f.put("stack", frames(s.site()));
+            f.put("message", line);
+            json.write("leak", f);
+        }
+    }
+
+    @Override
+    public void reclaimed(LeakReport.Reclaim rc) {
+        String line = messages.reclaim(rc);
+        AgentLog.log(Level.WARNING, line);
+        if (json != null) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("ringId", rc.ringId());
+            f.put("ringFd", rc.ringFd());
+            if (rc.slot() >= 0) {
+                f.put("slot", rc.slot());
+            }
+            f.put("done", rc.done());
+            f.put("how", rc.how());
+            f.put("message", line);
+            json.write("reclaim", f);
+        }
+    }
+
+    /** The exit summary as a JSON line. */
+    void openAtExit(TrackerSnapshot snap, String line) {
+        if (json == null) {
+            return;
+        }
+        List<Map<String, Object>> rings = new ArrayList<>();
+        for (TrackerSnapshot.RingView r : snap.open()) {
+            Map<String, Object> f = ringFields(r);
+            f.put("occupiedSlots", r.occupiedSlots());
+            f.put("leakReported", r.leakReported());
+            f.put("stack", frames(r.site()));
+            rings.add(f);
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("openRings", snap.open().size());
+        f.put("rings", rings);
+        f.put("message", line);
+        json.write("openAtExit", f);
+    }
+
+    private static Map<String, Object> ringFields(TrackerSnapshot.RingView r) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("ringId", r.id());
+        f.put("ringFd", r.fd());
+        f.put("flags", r.flagNames());
+        f.put("sqpoll", r.sqpoll());
+        f.put("entries", r.sqEntries());
+        f.put("owner", r.ownerClass());
+        return f;
+    }
+
+    private static List<String> frames(CreationSite site) {
+        List<String> out = new ArrayList<>();
+        if (site != null) {
+            for (StackTraceElement e : site.frames()) {
+                out.add(e.toString());
+            }
+        }
+        return out;
+    }
+}

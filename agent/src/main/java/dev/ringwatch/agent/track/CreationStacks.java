@@ -1,0 +1,82 @@
+package dev.ringwatch.agent.track;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Captures the application's part of the current stack and interns it. The intern table is bounded:
+ * once it holds {@code maxDistinct} sites, new sites are still returned (the record keeps its own copy,
+ * which goes when the record goes) but no longer shared.
+ */
+public final class CreationStacks {
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
+    private final int maxDistinct;
+    private final ConcurrentHashMap<CreationSite, CreationSite> interned = new ConcurrentHashMap<>();
+    private final AtomicLong captured = new AtomicLong();
+    private final ApplicationFrames collector;
+
+    public CreationStacks(int depth, int maxDistinct) {
+        this.maxDistinct = maxDistinct;
+        this.collector = new ApplicationFrames(depth);
+    }
+
+    /** The caller's stack below ring-core and the agent, at most {@code depth} frames. */
+    public CreationSite capture() {
+        StackTraceElement[] frames = WALKER.walk(collector);
+        captured.incrementAndGet();
+        CreationSite site = new CreationSite(frames);
+        CreationSite known = interned.get(site);
+        if (known != null) {
+            return known;
+        }
+        if (interned.size() < maxDistinct) {
+            known = interned.putIfAbsent(site, site);
+            return known != null ? known : site;
+        }
+        return site;
+    }
+
+    /** A class, not a lambda: the first lambda of a JVM costs start-up time, and rings come early. */
+    private static final class ApplicationFrames implements Function<Stream<StackWalker.StackFrame>, StackTraceElement[]> {
+        private final int depth;
+
+        ApplicationFrames(int depth) {
+            this.depth = depth;
+        }
+
+        @Override
+        public StackTraceElement[] apply(Stream<StackWalker.StackFrame> frames) {
+            List<StackTraceElement> out = new ArrayList<>(Math.min(depth, 16));
+            Iterator<StackWalker.StackFrame> it = frames.iterator();
+            boolean inApplication = false;
+            while (it.hasNext() && out.size() < depth) {
+                StackWalker.StackFrame f = it.next();
+                if (!inApplication && isInternal(f.getClassName())) {
+                    continue;
+                }
+                inApplication = true;
+                out.add(f.toStackTraceElement());
+            }
+            return out.toArray(new StackTraceElement[0]);
+        }
+    }
+
+    /** ring-core and the agent: the frames between the application and this walk. */
+    static boolean isInternal(String className) {
+        return className.startsWith("dev.ringwatch.ring.") || className.startsWith("dev.ringwatch.agent.");
+    }
+
+    public int distinctSites() {
+        return interned.size();
+    }
+
+    public long captured() {
+        return captured.get();
+    }
+}

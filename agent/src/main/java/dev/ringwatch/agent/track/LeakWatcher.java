@@ -1,0 +1,51 @@
+package dev.ringwatch.agent.track;
+
+import dev.ringwatch.agent.report.AgentLog;
+
+import java.lang.System.Logger.Level;
+
+/**
+ * The daemon thread "ringwatch-tracker": waits on the tracker's reference queue and reports owners the
+ * GC found gone. A failure while reporting is logged (once) and the thread goes on.
+ */
+public final class LeakWatcher implements Runnable {
+    public static final String THREAD_NAME = "ringwatch-tracker";
+    private static final long POLL_MILLIS = 1000;
+
+    private final Tracker tracker;
+    private final Runnable housekeeping;
+    private boolean failureLogged;
+
+    private LeakWatcher(Tracker tracker, Runnable housekeeping) {
+        this.tracker = tracker;
+        this.housekeeping = housekeeping;
+    }
+
+    /** Starts the thread; {@code housekeeping} (may be null) runs on it about once a second. */
+    public static Thread start(Tracker tracker, Runnable housekeeping) {
+        Thread t = new Thread(new LeakWatcher(tracker, housekeeping), THREAD_NAME);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    @Override
+    public void run() {
+        while (true) {
+            try {
+                tracker.processQueue(POLL_MILLIS);
+                if (housekeeping != null) {
+                    housekeeping.run();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (Throwable e) {
+                if (!failureLogged) {
+                    failureLogged = true;
+                    AgentLog.log(Level.ERROR, "ringwatch: the tracker thread failed while reporting (logged once; it"
+                            + " goes on): " + e, e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.ringwatch.agent.track;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.invoke.MethodHandle;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * munmap and close, for reclaiming a ring whose {@code IoUring} object was collected (so its own close()
+ * can no longer run). Loaded only when reclaim needs it.
+ */
+final class NativeLibc {
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final MethodHandle MUNMAP = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("munmap"),
+            FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
+    private static final MethodHandle CLOSE = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("close"),
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+
+    private NativeLibc() {
+    }
+
+    static int munmap(long address, long length) {
+        try {
+            return (int) MUNMAP.invokeExact(address, length);
+        } catch (Throwable t) {
+            throw new IllegalStateException("munmap failed: " + t, t);
+        }
+    }
+
+    static int close(int fd) {
+        try {
+            return (int) CLOSE.invokeExact(fd);
+        } catch (Throwable t) {
+            throw new IllegalStateException("close failed: " + t, t);
+        }
+    }
+}

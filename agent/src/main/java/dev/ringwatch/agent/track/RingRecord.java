@@ -1,0 +1,261 @@
+package dev.ringwatch.agent.track;
+
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tracker's record of one ring. It never holds the ring, its table or any owner strongly. Slot
+ * state lives here under this record's monitor, which no other ring shares; ring-core already
+ * serialises one table's registrations, so the monitor is uncontended except against the tracker's
+ * own thread.
+ */
+final class RingRecord {
+    enum State { OPEN, CLOSED }
+
+    final long id;
+    final int fd;
+    final long inode;
+    final int flags;
+    final String flagNames;
+    final boolean sqpoll;
+    final int sqEntries;
+    final int cqEntries;
+    final int sqThreadIdleMillis;
+    final String ownerClass;
+    final boolean explicitOwner;
+    final long attachedRingId;
+    /** address, length pairs of the ring's mappings. */
+    final long[] mappings;
+    final long createdNanos;
+    final long createdEpochMillis;
+    final String thread;
+    final CreationSite site;
+    /** The ring, weakly; it is the owner watch when the ring owns itself. */
+    final WeakReference<Object> ringRef;
+    /** The owner's watch: the explicit owner's, or {@link #ringRef} itself. */
+    final OwnerWatch ownerWatch;
+    private volatile WeakReference<Object> tableRef;
+
+    private State state = State.OPEN;
+    private boolean leakReported;
+    private String closedBy;
+    private long closedNanos;
+    private CreationSite closeSite;
+    private String closeThread;
+    private final Map<Integer, SlotRecord> occupied = new HashMap<>();
+    private final Map<Long, SlotRecord> awaitingDrop = new HashMap<>();
+
+    RingRecord(RingFacts f, Object ring, Object explicitOwner, ReferenceQueue<Object> queue, long inode,
+               long createdNanos, long createdEpochMillis, String thread, CreationSite site) {
+        this.id = f.id();
+        this.fd = f.fd();
+        this.inode = inode;
+        this.flags = f.flags();
+        this.flagNames = f.flagNames();
+        this.sqpoll = f.sqpoll();
+        this.sqEntries = f.sqEntries();
+        this.cqEntries = f.cqEntries();
+        this.sqThreadIdleMillis = f.sqThreadIdleMillis();
+        this.ownerClass = f.ownerClass();
+        this.explicitOwner = f.explicitOwner();
+        this.attachedRingId = f.attachedRingId();
+        this.mappings = f.mappings();
+        this.createdNanos = createdNanos;
+        this.createdEpochMillis = createdEpochMillis;
+        this.thread = thread;
+        this.site = site;
+        if (explicitOwner != null) {
+            this.ringRef = new WeakReference<>(ring);
+            this.ownerWatch = new OwnerWatch(explicitOwner, queue, this, null);
+        } else {
+            OwnerWatch self = new OwnerWatch(ring, queue, this, null);
+            this.ringRef = self;
+            this.ownerWatch = self;
+        }
+    }
+
+    /** The ring object if it is still reachable. */
+    Object ring() {
+        return ringRef.get();
+    }
+
+    /** The explicit owner if it is still reachable (null for a ring that owns itself). */
+    Object explicitOwnerIfAlive() {
+        return ownerWatch == ringRef ? null : ownerWatch.get();
+    }
+
+    Object table() {
+        WeakReference<Object> t = tableRef;
+        return t == null ? null : t.get();
+    }
+
+    void rememberTable(Object table) {
+        if (tableRef == null || tableRef.get() != table) {
+            tableRef = new WeakReference<>(table);
+        }
+    }
+
+    long mappedBytes() {
+        long sum = 0;
+        for (int i = 1; i < mappings.length; i += 2) {
+            sum += mappings[i];
+        }
+        return sum;
+    }
+
+    synchronized long closedNanos() {
+        return closedNanos;
+    }
+
+    synchronized boolean isOpen() {
+        return state == State.OPEN;
+    }
+
+    synchronized boolean leakReported() {
+        return leakReported;
+    }
+
+    /**
+     * Marks the ring's owner-gone leak as reported, once. Returns the occupied slot count at that moment,
+     * or -1 if the ring is closed or was reported already. When the ring object itself is gone, its slots
+     * are covered by this report: their watches stop.
+     */
+    synchronized int claimLeakReport() {
+        if (state != State.OPEN || leakReported) {
+            return -1;
+        }
+        leakReported = true;
+        int n = occupied.size();
+        if (ringRef.get() == null) {
+            for (SlotRecord s : occupied.values()) {
+                s.leakReported = true;
+                s.watch.clear();
+            }
+        }
+        return n;
+    }
+
+    /** Records a registration; returns a stale record the slot held (a missed release), or null. */
+    synchronized SlotRecord occupy(SlotRecord s) {
+        if (state != State.OPEN) {
+            s.watch.clear();
+            return s;
+        }
+        SlotRecord stale = occupied.put(s.slot, s);
+        if (stale != null) {
+            stale.state = SlotRecord.State.GONE;
+            stale.watch.clear();
+        }
+        return stale;
+    }
+
+    /** A release of {@code slot} reached the kernel: returns the record it released, or null if untracked. */
+    synchronized SlotRecord vacate(int slot, long tag, long now) {
+        SlotRecord s = occupied.get(slot);
+        if (s == null || s.tag != tag) {
+            return null;
+        }
+        occupied.remove(slot);
+        s.watch.clear();
+        s.releasedNanos = now;
+        if (tag != 0) {
+            s.state = SlotRecord.State.RELEASED;
+            awaitingDrop.put(tag, s);
+        } else {
+            s.state = SlotRecord.State.GONE;
+        }
+        return s;
+    }
+
+    /** The kernel's drop confirmation: returns the released record, or null if it was not tracked. */
+    synchronized SlotRecord dropConfirmed(long tag) {
+        SlotRecord s = awaitingDrop.remove(tag);
+        if (s != null) {
+            s.state = SlotRecord.State.GONE;
+        }
+        return s;
+    }
+
+    /** Whether {@code s} still holds its slot (for reclaim, checked under the table's lock). */
+    synchronized boolean holds(SlotRecord s) {
+        return state == State.OPEN && occupied.get(s.slot) == s;
+    }
+
+    /**
+     * Whether the owner-gone leak of {@code s} should be reported now (and marks it reported): not if it
+     * was released, reported, or is covered by its ring's own report.
+     */
+    synchronized boolean claimSlotLeakReport(SlotRecord s) {
+        if (state != State.OPEN || s.state != SlotRecord.State.OCCUPIED || s.leakReported) {
+            return false;
+        }
+        if (ringRef.get() == null || s.sameOwnerAsRing) {
+            return false; // the ring's report (its own watch is queued too) covers this slot
+        }
+        s.leakReported = true;
+        return true;
+    }
+
+    /** Result of closing the ring's record. */
+    record Closed(int occupiedSlots, int pendingReleases) {
+    }
+
+    /**
+     * Marks the ring closed (by the application, or by the agent's reclaim); returns what it still held,
+     * or null if it was closed already. Every watch stops: the kernel dropped the slots with the ring.
+     */
+    synchronized Closed close(long now, CreationSite site, String thread, String by) {
+        if (state == State.CLOSED) {
+            return null;
+        }
+        state = State.CLOSED;
+        closedNanos = now;
+        closeSite = site;
+        closeThread = thread;
+        closedBy = by;
+        ownerWatch.clear();
+        ringRef.clear();
+        for (SlotRecord s : occupied.values()) {
+            s.state = SlotRecord.State.GONE;
+            s.watch.clear();
+        }
+        for (SlotRecord s : awaitingDrop.values()) {
+            s.state = SlotRecord.State.GONE;
+        }
+        Closed c = new Closed(occupied.size(), awaitingDrop.size());
+        occupied.clear();
+        awaitingDrop.clear();
+        return c;
+    }
+
+    synchronized int occupiedCount() {
+        return occupied.size();
+    }
+
+    synchronized int awaitingCount() {
+        return awaitingDrop.size();
+    }
+
+    synchronized List<SlotRecord> occupiedSlots() {
+        return new ArrayList<>(occupied.values());
+    }
+
+    synchronized TrackerSnapshot.RingView view() {
+        List<TrackerSnapshot.SlotView> slots = new ArrayList<>(occupied.size() + awaitingDrop.size());
+        for (SlotRecord s : occupied.values()) {
+            slots.add(s.view());
+        }
+        for (SlotRecord s : awaitingDrop.values()) {
+            slots.add(s.view());
+        }
+        slots.sort(TrackerSnapshot.BY_SLOT);
+        return new TrackerSnapshot.RingView(id, fd, inode, flags, flagNames, sqpoll, sqEntries, cqEntries,
+                sqThreadIdleMillis, attachedRingId, ownerClass, explicitOwner, mappings.clone(),
+                createdNanos, createdEpochMillis, thread, site, state == State.OPEN, leakReported,
+                state == State.CLOSED ? closedNanos : 0L, closeSite, closeThread, closedBy, List.copyOf(slots));
+    }
+}

@@ -1,0 +1,393 @@
+package dev.ringwatch.agent.track;
+
+import dev.ringwatch.agent.config.AgentOptions;
+import dev.ringwatch.agent.config.SlotStacks;
+import dev.ringwatch.agent.proc.ProcView;
+import dev.ringwatch.agent.proc.RingFdInfo;
+
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The agent's model of live rings and slots. The advice calls the {@code ring*}/{@code slot*} methods on
+ * the application's threads; {@link #processQueue(long)} runs on the tracker's own thread and turns
+ * owners the GC found unreachable into leak reports (once per resource).
+ *
+ * <p>Costs: O(1) per call, one map lookup by ring id plus the ring's own monitor; no lock is shared
+ * between rings. Memory is bounded by {@code maxTracked} records (rings, occupied slots and released
+ * slots awaiting the kernel's confirmation); beyond that, new ones are counted as dropped.
+ */
+public final class Tracker {
+    static final String BY_APPLICATION = "application";
+    static final String BY_RECLAIM = "reclaim";
+    private static final int MAX_DISTINCT_SITES = 4096;
+    private static final int CLOSED_RETAINED = 1024;
+    private static final long CLOSED_RETENTION_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    /** Null until first needed: creating the system view early would cost start-up time. */
+    private volatile ProcView proc;
+    private final SlotStacks slotStacks;
+    private final int sampleInterval;
+    private final int maxTracked;
+    private final boolean reclaim;
+    private final CreationStacks stacks;
+    private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
+    private final ConcurrentHashMap<Long, RingRecord> rings = new ConcurrentHashMap<>();
+    private final ArrayDeque<RingRecord> recentlyClosed = new ArrayDeque<>();
+    private final AtomicInteger tracked = new AtomicInteger();
+    private final LongAdder dropped = new LongAdder();
+    private final AtomicInteger liveRings = new AtomicInteger();
+    private final AtomicInteger sqpollRings = new AtomicInteger();
+    private final LongAdder occupiedSlots = new LongAdder();
+    private final LongAdder pendingReleases = new LongAdder();
+    private final AtomicLong ringLeaks = new AtomicLong();
+    private final AtomicLong slotLeaks = new AtomicLong();
+    private final AtomicLong reclaimedRings = new AtomicLong();
+    private final AtomicLong reclaimedSlots = new AtomicLong();
+    private final AtomicLong registrations = new AtomicLong();
+    private volatile TrackerListener listener = TrackerListener.NONE;
+    private volatile Reclaimer reclaimer;
+    /** The ring the tracker's thread is closing for reclaim, so its close is attributed to the agent. */
+    private volatile long reclaimingRingId;
+
+    /** {@code proc} may be null: the real /proc, opened on first use. */
+    public Tracker(AgentOptions options, ProcView proc) {
+        this.proc = proc;
+        this.slotStacks = options.slotStacks();
+        this.sampleInterval = options.sampleInterval();
+        this.maxTracked = options.maxTracked();
+        this.reclaim = options.reclaim();
+        this.stacks = new CreationStacks(options.stackDepth(), MAX_DISTINCT_SITES);
+    }
+
+    public void listener(TrackerListener l) {
+        this.listener = l == null ? TrackerListener.NONE : l;
+    }
+
+    public ProcView proc() {
+        ProcView p = proc;
+        if (p == null) {
+            p = ProcView.system();
+            proc = p;
+        }
+        return p;
+    }
+
+    // ---- called from the advice, on the application's threads -----------------------------------------
+
+    /** A ring was set up. {@code explicitOwner} is null when the ring owns itself. */
+    public void ringOpened(Object ring, RingFacts facts, Object explicitOwner, boolean ownerAlreadyGone) {
+        if (!admit()) {
+            return;
+        }
+        long now = System.nanoTime();
+        CreationSite site = stacks.capture();
+        long inode = proc().fdInode(facts.fd()).orElse(-1L);
+        RingRecord r = new RingRecord(facts, ring, explicitOwner, queue, inode, now, System.currentTimeMillis(),
+                threadName(), site);
+        rings.put(r.id, r);
+        liveRings.incrementAndGet();
+        if (r.sqpoll) {
+            sqpollRings.incrementAndGet();
+        }
+        if (ownerAlreadyGone) {
+            r.ownerWatch.enqueue();
+        }
+        listener.ringCreated(r.view());
+    }
+
+    /** A ring's first close is under way; its fd and mappings are still valid. */
+    public void ringClosing(long ringId) {
+        RingRecord r = rings.get(ringId);
+        if (r == null) {
+            return;
+        }
+        String by = ringId == reclaimingRingId ? BY_RECLAIM : BY_APPLICATION;
+        closeRecord(r, stacks.capture(), by);
+    }
+
+    public void slotOccupied(Object table, long ringId, int slot, int fd, long tag, boolean kernelInstalled,
+                             Object owner, boolean explicitOwner, String ownerClass) {
+        RingRecord r = rings.get(ringId);
+        if (r == null) {
+            return;
+        }
+        if (!admit()) {
+            return;
+        }
+        r.rememberTable(table);
+        CreationSite site = slotSite();
+        boolean sameOwner = explicitOwner && owner != null && owner == r.explicitOwnerIfAlive();
+        SlotRecord s = new SlotRecord(r, slot, fd, tag, kernelInstalled, ownerClass, explicitOwner, sameOwner,
+                System.nanoTime(), System.currentTimeMillis(), threadName(), site);
+        s.watch = new OwnerWatch(owner, queue, r, s);
+        if (owner == null) {
+            s.watch.enqueue(); // an explicit owner already collected: the slot has no owner left
+        }
+        SlotRecord stale = r.occupy(s);
+        if (stale == s) {
+            untrack(1); // the ring closed meanwhile
+            return;
+        }
+        if (stale != null) {
+            untrack(1);
+            occupiedSlots.decrement();
+        }
+        occupiedSlots.increment();
+        TrackerListener l = listener;
+        if (l.wantsSlotUpdates()) {
+            l.slotUpdated(ringId, r.fd, slot, TrackerListener.SLOT_REGISTERED, fd, tag, explicitOwner ? ownerClass : "",
+                    0L);
+        }
+    }
+
+    public void slotVacated(long ringId, int slot, long tag) {
+        RingRecord r = rings.get(ringId);
+        if (r == null) {
+            return;
+        }
+        SlotRecord s = r.vacate(slot, tag, System.nanoTime());
+        if (s == null) {
+            return;
+        }
+        occupiedSlots.decrement();
+        if (tag != 0) {
+            pendingReleases.increment();
+        } else {
+            untrack(1);
+        }
+        TrackerListener l = listener;
+        if (l.wantsSlotUpdates()) {
+            l.slotUpdated(ringId, r.fd, slot, TrackerListener.SLOT_RELEASED, s.fd, tag,
+                    s.explicitOwner ? s.ownerClass : "", 0L);
+        }
+    }
+
+    public void slotDropConfirmed(long ringId, int slot, long tag) {
+        RingRecord r = rings.get(ringId);
+        if (r == null) {
+            return;
+        }
+        SlotRecord s = r.dropConfirmed(tag);
+        if (s == null) {
+            return;
+        }
+        pendingReleases.decrement();
+        untrack(1);
+        TrackerListener l = listener;
+        if (l.wantsSlotUpdates()) {
+            l.slotUpdated(ringId, r.fd, slot, TrackerListener.SLOT_DROP_CONFIRMED, s.fd, tag,
+                    s.explicitOwner ? s.ownerClass : "", System.nanoTime() - s.releasedNanos);
+        }
+    }
+
+    // ---- the tracker's thread ---------------------------------------------------------------------------
+
+    /**
+     * Waits up to {@code timeoutMillis} for owners the GC found unreachable and reports them; returns how
+     * many watches it handled. Also forgets closed rings past their retention.
+     */
+    public int processQueue(long timeoutMillis) throws InterruptedException {
+        int handled = 0;
+        RuntimeException failure = null;
+        Reference<?> ref = queue.remove(timeoutMillis);
+        while (ref != null) {
+            if (ref instanceof OwnerWatch w) {
+                try {
+                    if (w.slot == null) {
+                        ringOwnerGone(w.ring);
+                    } else {
+                        slotOwnerGone(w.slot);
+                    }
+                } catch (RuntimeException e) {
+                    // one failed report must not lose the others already taken off the queue
+                    if (failure == null) {
+                        failure = e;
+                    }
+                }
+                handled++;
+            }
+            ref = queue.poll();
+        }
+        expireClosed(System.nanoTime());
+        if (failure != null) {
+            throw failure;
+        }
+        return handled;
+    }
+
+    private void ringOwnerGone(RingRecord r) {
+        int occupied = r.claimLeakReport();
+        if (occupied < 0) {
+            return;
+        }
+        ringLeaks.incrementAndGet();
+        Object ring = r.ring();
+        long now = System.nanoTime();
+        listener.ringLeak(new LeakReport.RingLeak(r.view(), now - r.createdNanos, occupied, ring == null,
+                r.sqpoll ? sqThread(r.fd) : -1));
+        if (reclaim) {
+            listener.reclaimed(reclaimer().reclaimRing(r, ring));
+        }
+    }
+
+    private void slotOwnerGone(SlotRecord s) {
+        RingRecord r = s.ring;
+        if (!r.claimSlotLeakReport(s)) {
+            return;
+        }
+        slotLeaks.incrementAndGet();
+        String file = slotFile(r.fd, s.slot);
+        long now = System.nanoTime();
+        listener.slotLeak(new LeakReport.SlotLeak(r.view(), s.view(), now - s.createdNanos, file));
+        if (reclaim) {
+            listener.reclaimed(reclaimer().reclaimSlot(r, s));
+        }
+    }
+
+    private Reclaimer reclaimer() {
+        Reclaimer rc = reclaimer;
+        if (rc == null) {
+            rc = new Reclaimer(this);
+            reclaimer = rc;
+        }
+        return rc;
+    }
+
+    /** Reclaim closes a still-reachable ring through its own close(): attribute that close to the agent. */
+    void closingForReclaim(long ringId) {
+        reclaimingRingId = ringId;
+    }
+
+    /** Reclaim closed a ring whose object was gone (no advice ran): update the model. */
+    void closedByReclaim(RingRecord r) {
+        closeRecord(r, null, BY_RECLAIM);
+    }
+
+    void countReclaimedRing() {
+        reclaimedRings.incrementAndGet();
+    }
+
+    void countReclaimedSlot() {
+        reclaimedSlots.incrementAndGet();
+    }
+
+    private void closeRecord(RingRecord r, CreationSite site, String by) {
+        long now = System.nanoTime();
+        RingRecord.Closed c = r.close(now, site, threadName(), by);
+        if (c == null) {
+            return;
+        }
+        rings.remove(r.id, r);
+        liveRings.decrementAndGet();
+        if (r.sqpoll) {
+            sqpollRings.decrementAndGet();
+        }
+        occupiedSlots.add(-c.occupiedSlots());
+        pendingReleases.add(-c.pendingReleases());
+        untrack(1 + c.occupiedSlots() + c.pendingReleases());
+        synchronized (recentlyClosed) {
+            recentlyClosed.addLast(r);
+            while (recentlyClosed.size() > CLOSED_RETAINED) {
+                recentlyClosed.removeFirst();
+            }
+        }
+        listener.ringClosed(r.view(), now - r.createdNanos, c.occupiedSlots());
+    }
+
+    private void expireClosed(long now) {
+        synchronized (recentlyClosed) {
+            RingRecord first;
+            while ((first = recentlyClosed.peekFirst()) != null && now - first.closedNanos() > CLOSED_RETENTION_NANOS) {
+                recentlyClosed.removeFirst();
+            }
+        }
+    }
+
+    // ---- model views ------------------------------------------------------------------------------------
+
+    public TrackerSnapshot snapshot() {
+        List<TrackerSnapshot.RingView> open = new ArrayList<>();
+        for (RingRecord r : rings.values()) {
+            TrackerSnapshot.RingView v = r.view();
+            if (v.open()) {
+                open.add(v);
+            }
+        }
+        open.sort(TrackerSnapshot.BY_RING_ID);
+        List<TrackerSnapshot.RingView> closed = new ArrayList<>();
+        synchronized (recentlyClosed) {
+            for (RingRecord r : recentlyClosed) {
+                closed.add(r.view());
+            }
+        }
+        return new TrackerSnapshot(System.nanoTime(), List.copyOf(open), List.copyOf(closed), counts());
+    }
+
+    public TrackerSnapshot.Counts counts() {
+        return new TrackerSnapshot.Counts(liveRings.get(), sqpollRings.get(), occupiedSlots.sum(),
+                pendingReleases.sum(), ringLeaks.get(), slotLeaks.get(), reclaimedRings.get(), reclaimedSlots.get(),
+                dropped.sum(), tracked.get());
+    }
+
+    public CreationStacks stacks() {
+        return stacks;
+    }
+
+    RingRecord ring(long id) {
+        return rings.get(id);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------
+
+    private boolean admit() {
+        if (tracked.incrementAndGet() > maxTracked) {
+            tracked.decrementAndGet();
+            dropped.increment();
+            return false;
+        }
+        return true;
+    }
+
+    private void untrack(int n) {
+        tracked.addAndGet(-n);
+    }
+
+    private CreationSite slotSite() {
+        return switch (slotStacks) {
+            case ALL -> stacks.capture();
+            case SAMPLED -> registrations.getAndIncrement() % sampleInterval == 0 ? stacks.capture() : null;
+            case OFF -> null;
+        };
+    }
+
+    /** What slot {@code slot} of ring {@code ringFd} holds as the kernel shows it, or null. */
+    private String slotFile(int ringFd, int slot) {
+        RingFdInfo info = proc().ringFdInfo(ringFd).orElse(null);
+        RingFdInfo.FileSlot f = info == null ? null : info.files().slot(slot);
+        return f == null ? null : f.target();
+    }
+
+    /** The ring's SQPOLL thread id, confirmed as a live iou-sqp thread, or -1. */
+    private int sqThread(int ringFd) {
+        RingFdInfo info = proc().ringFdInfo(ringFd).orElse(null);
+        if (info == null || !info.hasSqThread()) {
+            return -1;
+        }
+        return proc().sqpollThreadAlive(info.sqThread()).orElse(false) ? info.sqThread() : -1;
+    }
+
+    static String threadName() {
+        Thread t = Thread.currentThread();
+        String n = t.getName();
+        return n.isEmpty() ? (t.isVirtual() ? "virtual thread #" : "thread #") + t.threadId() : n;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.ringwatch.agent.track;
+
+/**
+ * Where the tracker reports what happens: JFR events, log lines, JSON lines. Called on the
+ * application's threads for lifecycle changes (so those must be cheap when nothing listens) and on
+ * the tracker's thread for leaks and reclaims.
+ */
+public interface TrackerListener {
+    String SLOT_REGISTERED = "registered";
+    String SLOT_RELEASED = "released";
+    String SLOT_DROP_CONFIRMED = "drop confirmed";
+
+    void ringCreated(TrackerSnapshot.RingView ring);
+
+    void ringClosed(TrackerSnapshot.RingView ring, long ageNanos, int occupiedSlots);
+
+    /** Whether {@link #slotUpdated} does anything (checked before gathering its arguments). */
+    boolean wantsSlotUpdates();
+
+    void slotUpdated(long ringId, int ringFd, int slot, String action, int fd, long tag, String ownerClass,
+                     long confirmationDelayNanos);
+
+    void ringLeak(LeakReport.RingLeak leak);
+
+    void slotLeak(LeakReport.SlotLeak leak);
+
+    void reclaimed(LeakReport.Reclaim reclaim);
+
+    TrackerListener NONE = new TrackerListener() {
+        @Override
+        public void ringCreated(TrackerSnapshot.RingView ring) {
+        }
+
+        @Override
+        public void ringClosed(TrackerSnapshot.RingView ring, long ageNanos, int occupiedSlots) {
+        }
+
+        @Override
+        public boolean wantsSlotUpdates() {
+            return false;
+        }
+
+        @Override
+        public void slotUpdated(long ringId, int ringFd, int slot, String action, int fd, long tag, String ownerClass,
+                                long confirmationDelayNanos) {
+        }
+
+        @Override
+        public void ringLeak(LeakReport.RingLeak leak) {
+        }
+
+        @Override
+        public void slotLeak(LeakReport.SlotLeak leak) {
+        }
+
+        @Override
+        public void reclaimed(LeakReport.Reclaim reclaim) {
+        }
+    };
+}

@@ -1,0 +1,75 @@
+package dev.ringwatch.agent.track;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A consistent copy of the tracker's model, for the kernel reconciler and the exit summary: each ring's
+ * view and its slots are taken under that ring's monitor, so a ring is never seen half-updated. Times are
+ * {@link System#nanoTime()} values.
+ *
+ * @param open           rings still open (including those already reported as leaked and not reclaimed)
+ * @param recentlyClosed rings closed within the retention window, newest last (for "closed but still
+ *                       mapped" and "SQPOLL thread outlived ring")
+ */
+public record TrackerSnapshot(long takenNanos, List<RingView> open, List<RingView> recentlyClosed,
+                              Counts counts) {
+
+    /** Orderings as classes, not lambdas (which cost start-up time on first use). */
+    static final Comparator<RingView> BY_RING_ID = new Comparator<>() {
+        @Override
+        public int compare(RingView a, RingView b) {
+            return Long.compare(a.id(), b.id());
+        }
+    };
+    static final Comparator<SlotView> BY_SLOT = new Comparator<>() {
+        @Override
+        public int compare(SlotView a, SlotView b) {
+            return Integer.compare(a.slot(), b.slot());
+        }
+    };
+
+    /**
+     * @param inode          the ring file's inode (its identity in /proc/self/maps), -1 if unread
+     * @param mappings       address, length pairs as mapped at set-up
+     * @param closedNanos    0 while open
+     * @param closedBy       null while open, else "application" or "reclaim"
+     * @param slots          occupied slots and released ones awaiting the kernel's drop confirmation
+     */
+    public record RingView(long id, int fd, long inode, int flags, String flagNames, boolean sqpoll, int sqEntries,
+                           int cqEntries, int sqThreadIdleMillis, long attachedRingId,
+                           String ownerClass, boolean explicitOwner, long[] mappings, long createdNanos,
+                           long createdEpochMillis, String thread, CreationSite site, boolean open,
+                           boolean leakReported, long closedNanos, CreationSite closeSite, String closeThread,
+                           String closedBy, List<SlotView> slots) {
+
+        public long occupiedSlots() {
+            long n = 0;
+            for (SlotView s : slots) {
+                if (s.occupied()) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    /**
+     * @param fd            the registered fd, -1 for a slot the kernel filled
+     * @param occupied      false: released, awaiting the kernel's tag CQE since {@code releasedNanos}
+     * @param site          where it was registered, or null when not captured
+     */
+    public record SlotView(int slot, int fd, long tag, boolean kernelInstalled, boolean occupied, String ownerClass,
+                           boolean explicitOwner, long createdNanos, long releasedNanos, String thread,
+                           CreationSite site, boolean leakReported) {
+    }
+
+    /** Running totals since the agent started. */
+    public record Counts(int liveRings, int sqpollRings, long occupiedSlots, long pendingReleases, long ringLeaks,
+                         long slotLeaks, long reclaimedRings, long reclaimedSlots, long droppedEntries,
+                         long trackedEntries) {
+        public long leaks() {
+            return ringLeaks + slotLeaks;
+        }
+    }
+}
