@@ -67,7 +67,9 @@ public final class ExitSummary {
     private synchronized void commitOnce(TrackerSnapshot snap, String line) {
         if (!committed) {
             committed = true;
-            Events.openAtExit(snap, line);
+            if (line != null) { // nothing open, nothing to summarise
+                Events.openAtExit(snap, line);
+            }
         }
     }
 

@@ -102,9 +102,9 @@ public final class LeakMessages {
 
     private String slotStackHint() {
         return switch (options.slotStacks()) {
-            case OFF -> "registration stack not captured (slotStacks=off; slotStacks=all records every registration)";
-            case SAMPLED -> "registration stack not captured (slotStacks=sampled records every "
-                    + options.sampleInterval() + ". registration; slotStacks=all records every one)";
+            case OFF -> "registration stack not captured: slotStacks=off; slotStacks=all records every registration";
+            case SAMPLED -> "registration stack not captured: slotStacks=sampled records one registration in "
+                    + options.sampleInterval() + "; slotStacks=all records every one";
             case ALL -> "registration stack not captured";
         };
     }

@@ -1,0 +1,154 @@
+package dev.ringwatch.agent.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OptionParserTest {
+    private final OptionParser parser = new OptionParser();
+
+    @Test
+    void defaults() {
+        AgentOptions o = parser.parse(null, new Properties()).options();
+        assertTrue(o.enabled());
+        assertEquals(SlotStacks.SAMPLED, o.slotStacks());
+        assertEquals(128, o.sampleInterval());
+        assertEquals(32, o.stackDepth());
+        assertEquals(50_000, o.maxTracked());
+        assertFalse(o.reclaim());
+        assertNull(o.jsonLog());
+        assertNull(o.jfr());
+        assertEquals(Level.INFO, o.logLevel());
+        assertTrue(o.jmx());
+        assertTrue(o.exitSummary());
+        assertEquals(o, parser.defaults());
+    }
+
+    @Test
+    void agentArgumentPairs(@TempDir Path dir) {
+        OptionParser.Parsed p = parser.parse(" slotStacks=ALL , sampleInterval=1_000,reclaim=true,logLevel=Debug,jsonLog="
+                + dir.resolve("a.jsonl") + ",", new Properties());
+        assertTrue(p.problems().isEmpty(), p.problems().toString());
+        assertEquals(SlotStacks.ALL, p.options().slotStacks());
+        assertEquals(1000, p.options().sampleInterval());
+        assertTrue(p.options().reclaim());
+        assertEquals(Level.DEBUG, p.options().logLevel());
+        assertEquals(dir.resolve("a.jsonl").toAbsolutePath(), p.options().jsonLog());
+    }
+
+    @Test
+    void precedenceFileThenArgumentThenSystemProperties(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("c.json");
+        Files.writeString(cfg, "{\"slotStacks\": \"off\", \"sampleInterval\": 7, \"maxTracked\": 100, \"reclaim\": true}");
+        Properties props = new Properties();
+        props.setProperty("ringwatch.sampleInterval", "9");
+        props.setProperty("unrelated.key", "x");
+        OptionParser.Parsed p = parser.parse("config=" + cfg + ",slotStacks=all,sampleInterval=8", props);
+        assertTrue(p.problems().isEmpty(), p.problems().toString());
+        assertEquals(SlotStacks.ALL, p.options().slotStacks());   // argument over file
+        assertEquals(9, p.options().sampleInterval());            // -D over argument
+        assertEquals(100, p.options().maxTracked());              // file over default
+        assertTrue(p.options().reclaim());                        // JSON boolean
+    }
+
+    @Test
+    void configPathFromSystemPropertyWins(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        Files.writeString(a, "{\"stackDepth\": 5}");
+        Files.writeString(b, "{\"stackDepth\": 6}");
+        Properties props = new Properties();
+        props.setProperty("ringwatch.config", b.toString());
+        assertEquals(6, parser.parse("config=" + a, props).options().stackDepth());
+    }
+
+    @Test
+    void unknownKeyIsNamedWithTheValidOnesAndASuggestion() {
+        OptionParser.Parsed p = parser.parse("slotstack=all", new Properties());
+        assertEquals(1, p.problems().size());
+        String line = p.problems().get(0);
+        assertTrue(line.startsWith("ringwatch: unknown option 'slotstack' (from agent argument) (did you mean slotStacks?);"
+                + " valid options: config, enabled, slotStacks, sampleInterval, stackDepth, maxTracked, reclaim, jsonLog,"
+                + " jfr, logLevel, jmx, exitSummary; ignored"), line);
+        assertEquals(SlotStacks.SAMPLED, p.options().slotStacks());
+    }
+
+    @Test
+    void unknownSystemPropertyIsNamedToo() {
+        Properties props = new Properties();
+        props.setProperty("ringwatch.recalim", "true");
+        OptionParser.Parsed p = parser.parse(null, props);
+        assertEquals(1, p.problems().size());
+        assertTrue(p.problems().get(0).startsWith("ringwatch: unknown option 'recalim' (from -Dringwatch.recalim)"));
+    }
+
+    @Test
+    void badValuesKeepTheDefaultAndSaySo() {
+        OptionParser.Parsed p = parser.parse("slotStacks=sometimes,sampleInterval=0,stackDepth=x,jmx=yes,logLevel=loud",
+                new Properties());
+        assertEquals(5, p.problems().size(), p.problems().toString());
+        assertEquals("ringwatch: bad value 'sometimes' for option slotStacks (from agent argument): valid: off|sampled|all;"
+                + " using the default sampled", p.problems().get(0));
+        assertEquals("ringwatch: bad value '0' for option sampleInterval (from agent argument): out of range; valid: an"
+                + " integer from 1 to 1073741824; using the default 128", p.problems().get(1));
+        assertTrue(p.problems().get(2).contains("'x' for option stackDepth (from agent argument): not an integer;"));
+        assertTrue(p.problems().get(3).contains("'yes' for option jmx (from agent argument): valid: true|false;"));
+        assertTrue(p.problems().get(4).contains("valid: off|error|warning|info|debug|trace; using the default info"));
+        assertEquals(parser.defaults(), p.options());
+    }
+
+    @Test
+    void pairWithoutEqualsSignIsNamed() {
+        OptionParser.Parsed p = parser.parse("reclaim", new Properties());
+        assertEquals(1, p.problems().size());
+        assertTrue(p.problems().get(0).startsWith("ringwatch: agent argument 'reclaim' is not key=value"));
+    }
+
+    @Test
+    void nestedJsonValueIsABadValue(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("c.json");
+        Files.writeString(cfg, "{\"slotStacks\": [\"all\"]}");
+        OptionParser.Parsed p = parser.parse("config=" + cfg, new Properties());
+        assertEquals(1, p.problems().size());
+        assertTrue(p.problems().get(0).startsWith("ringwatch: bad value '[\"all\"]' for option slotStacks (from config file "),
+                p.problems().get(0));
+    }
+
+    @Test
+    void unreadableOrMalformedConfigFileStopsTheAgent(@TempDir Path dir) throws Exception {
+        AgentStartException missing = assertThrows(AgentStartException.class,
+                () -> parser.parse("config=" + dir.resolve("none.json"), new Properties()));
+        assertTrue(missing.getMessage().startsWith("cannot read config file " + dir.resolve("none.json")
+                + " (option config from agent argument): NoSuchFileException"), missing.getMessage());
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"slotStacks\": ");
+        AgentStartException malformed = assertThrows(AgentStartException.class,
+                () -> parser.parse("config=" + bad, new Properties()));
+        assertTrue(malformed.getMessage().contains("JsonEOFException") || malformed.getMessage().contains("Exception"),
+                malformed.getMessage());
+        Path array = dir.resolve("array.json");
+        Files.writeString(array, "[]");
+        assertThrows(AgentStartException.class, () -> parser.parse("config=" + array, new Properties()));
+    }
+
+    @Test
+    void pathsMustHaveAnExistingDirectory(@TempDir Path dir) {
+        OptionParser.Parsed p = parser.parse("jfr=" + dir.resolve("no/such/dir/x.jfr") + ",jsonLog=" + dir,
+                new Properties());
+        assertEquals(2, p.problems().size(), p.problems().toString());
+        assertTrue(p.problems().get(0).contains("directory " + dir.resolve("no/such/dir") + " does not exist"));
+        assertTrue(p.problems().get(1).contains(dir + " is a directory"));
+        assertNull(p.options().jfr());
+        assertNull(p.options().jsonLog());
+    }
+}

@@ -1,0 +1,139 @@
+package dev.ringwatch.agent.it;
+
+import dev.ringwatch.programs.Child;
+import dev.ringwatch.ring.IoUring;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts one test program in a child JVM (the JDK running the tests) with
+ * {@code -javaagent:agent/target/ringwatch-agent.jar[=options]} and, by default, a JFR recording, and
+ * collects what it printed and recorded. Each run gets its own directory under target/it-runs.
+ */
+final class ChildJvm {
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private final String label;
+    private final String mainClass;
+    private final List<String> programArgs = new ArrayList<>();
+    private final List<String> jvmArgs = new ArrayList<>();
+    private final List<Path> classpathFirst = new ArrayList<>();
+    private String agentOptions = "";
+    private boolean agent = true;
+    private boolean externalRecording = true;
+
+    private ChildJvm(String label, Class<?> program) {
+        this.label = label;
+        this.mainClass = program.getName();
+    }
+
+    static ChildJvm of(String label, Class<?> program, String... args) {
+        ChildJvm c = new ChildJvm(label, program);
+        c.programArgs.addAll(List.of(args));
+        return c;
+    }
+
+    /** Options after {@code =} in -javaagent; empty for none. */
+    ChildJvm agentOptions(String options) {
+        this.agentOptions = options;
+        return this;
+    }
+
+    ChildJvm withoutAgent() {
+        this.agent = false;
+        return this;
+    }
+
+    /** No -XX:StartFlightRecording (e.g. to test the agent's own jfr= recording). */
+    ChildJvm withoutRecording() {
+        this.externalRecording = false;
+        return this;
+    }
+
+    ChildJvm jvmArg(String arg) {
+        jvmArgs.add(arg);
+        return this;
+    }
+
+    /** Puts {@code dir} on the class path before ring-core (e.g. a differently built ring-core class). */
+    ChildJvm classpathFirst(Path dir) {
+        classpathFirst.add(dir);
+        return this;
+    }
+
+    static Path agentJar() {
+        Path jar = Path.of(System.getProperty("ringwatch.agent.jar", "target/ringwatch-agent.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("agent jar " + jar.toAbsolutePath() + " is missing: the integration tests"
+                    + " run after the package phase (mvn verify)");
+        }
+        return jar.toAbsolutePath();
+    }
+
+    static Path runDir(String label) throws IOException {
+        Path root = Path.of(System.getProperty("ringwatch.test.out", "target/it-runs"));
+        Path dir = root.resolve(label.replaceAll("[^A-Za-z0-9._-]", "_")).toAbsolutePath();
+        if (Files.exists(dir)) {
+            try (var files = Files.walk(dir)) {
+                for (Path p : files.sorted((a, b) -> b.compareTo(a)).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    ChildRun run() throws IOException, InterruptedException {
+        Path dir = runDir(label);
+        Path jfr = dir.resolve("recording.jfr");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add("-Xmx256m");
+        if (agent) {
+            cmd.add("-javaagent:" + agentJar() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
+        }
+        if (externalRecording) {
+            cmd.add("-XX:StartFlightRecording:filename=" + jfr);
+        }
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        List<String> cp = new ArrayList<>();
+        for (Path p : classpathFirst) {
+            cp.add(p.toString());
+        }
+        cp.add(location(IoUring.class));
+        cp.add(location(Child.class));
+        cmd.add(String.join(File.pathSeparator, cp));
+        cmd.add(mainClass);
+        cmd.addAll(programArgs);
+
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        Files.writeString(dir.resolve("command.txt"), String.join(" ", cmd) + "\n");
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError(label + ": child JVM did not finish within " + TIMEOUT_SECONDS + " s; see " + dir);
+        }
+        return new ChildRun(label, dir, p.exitValue(), Files.readString(out), Files.readString(err),
+                Files.exists(jfr) ? jfr : null);
+    }
+
+    private static String location(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

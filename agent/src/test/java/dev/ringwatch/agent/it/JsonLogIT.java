@@ -1,0 +1,63 @@
+package dev.ringwatch.agent.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ringwatch.programs.LongLived;
+import dev.ringwatch.programs.MixedLeaks;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Option jsonLog: one JSON object per alert, one per line. */
+class JsonLogIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void oneObjectPerLeakAndOneForTheExitSummary() throws Exception {
+        Path file = ChildJvm.runDir("json-mixed-file").resolve("alerts.jsonl");
+        ChildRun run = ChildJvm.of("json-mixed", MixedLeaks.class).agentOptions("jsonLog=" + file).run();
+        assertEquals(0, run.exitCode(), run.where());
+        List<JsonNode> lines = read(file);
+        List<JsonNode> leaks = lines.stream().filter(n -> n.get("type").asText().equals("leak")).toList();
+        assertEquals(5, leaks.size(), lines.toString());
+        assertEquals(2, leaks.stream().filter(n -> n.get("rule").asText().equals("ring outlived owner")).count());
+        assertEquals(3, leaks.stream().filter(n -> n.get("rule").asText().equals("slot outlived owner")).count());
+        for (JsonNode n : leaks) {
+            assertTrue(n.get("time").asText().endsWith("Z"), n.toString());
+            assertTrue(n.get("ringId").asLong() > 0, n.toString());
+            assertTrue(n.get("message").asText().startsWith("ringwatch LEAK "), n.toString());
+            assertTrue(n.get("stack").isArray(), n.toString());
+        }
+        JsonNode ring = leaks.stream().filter(n -> n.get("rule").asText().equals("ring outlived owner")
+                && n.get("severe").asBoolean()).findFirst().orElseThrow();
+        assertEquals("SQPOLL", ring.get("flags").asText());
+        assertTrue(ring.get("stack").get(0).asText().startsWith("dev.ringwatch.programs.MixedLeaks.dropRings("), ring.toString());
+        assertEquals(1, lines.stream().filter(n -> n.get("type").asText().equals("openAtExit")).count(), lines.toString());
+    }
+
+    @Test
+    void exitSummaryLineListsTheOpenRings() throws Exception {
+        Path file = ChildJvm.runDir("json-exit-file").resolve("alerts.jsonl");
+        ChildJvm.of("json-exit", LongLived.class).agentOptions("jsonLog=" + file).run();
+        List<JsonNode> lines = read(file);
+        assertEquals(1, lines.size(), lines.toString());
+        JsonNode exit = lines.get(0);
+        assertEquals("openAtExit", exit.get("type").asText());
+        assertEquals(2, exit.get("openRings").asInt());
+        assertEquals(2, exit.get("rings").size());
+    }
+
+    private static List<JsonNode> read(Path file) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            out.add(JSON.readTree(line));
+        }
+        return out;
+    }
+}
