@@ -55,7 +55,7 @@ final class AgentRuntime {
         }
         Tracker tracker = new Tracker(o, null);
         JsonLines json = o.jsonLog() == null ? null : new JsonLines(o.jsonLog());
-        Reporter reporter = new Reporter(o, json, tracker);
+        Reporter reporter = new Reporter(o, json);
         tracker.listener(reporter);
 
         ExitSummary exit = new ExitSummary(tracker, reporter, json, o.exitSummary());

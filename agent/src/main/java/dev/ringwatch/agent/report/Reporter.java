@@ -3,7 +3,6 @@ package dev.ringwatch.agent.report;
 import dev.ringwatch.agent.config.AgentOptions;
 import dev.ringwatch.agent.track.CreationSite;
 import dev.ringwatch.agent.track.LeakReport;
-import dev.ringwatch.agent.track.Tracker;
 import dev.ringwatch.agent.track.TrackerListener;
 import dev.ringwatch.agent.track.TrackerSnapshot;
 
@@ -18,12 +17,9 @@ import java.util.Map;
 public final class Reporter implements TrackerListener {
     private final LeakMessages messages;
     private final JsonLines json;
-    private final Tracker tracker;
-
-    public Reporter(AgentOptions options, JsonLines json, Tracker tracker) {
+    public Reporter(AgentOptions options, JsonLines json) {
         this.messages = new LeakMessages(options);
         this.json = json;
-        this.tracker = tracker;
     }
 
     @Override
@@ -44,8 +40,8 @@ public final class Reporter implements TrackerListener {
     @Override
     public void slotUpdated(long ringId, int ringFd, int slot, String action, int fd, long tag, String ownerClass,
                             long confirmationDelayNanos) {
-        String file = SLOT_REGISTERED.equals(action) && fd >= 0 ? tracker.proc().fdTarget(fd).orElse(null) : null;
-        Events.slotUpdated(ringId, ringFd, slot, action, fd, file, tag, ownerClass, confirmationDelayNanos);
+        // no "file": a readlink per registration would triple the cost of a slot while recording
+        Events.slotUpdated(ringId, ringFd, slot, action, fd, null, tag, ownerClass, confirmationDelayNanos);
     }
 
     @Override

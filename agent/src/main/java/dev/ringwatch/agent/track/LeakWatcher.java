@@ -10,11 +10,14 @@ import java.lang.System.Logger.Level;
  */
 public final class LeakWatcher implements Runnable {
     public static final String THREAD_NAME = "ringwatch-tracker";
-    private static final long POLL_MILLIS = 1000;
+    /** Also the resolution of the tracker's slot clock. */
+    private static final long POLL_MILLIS = 100;
+    private static final int POLLS_PER_HOUSEKEEPING = 10;
 
     private final Tracker tracker;
     private final Runnable housekeeping;
     private boolean failureLogged;
+    private int polls;
 
     private LeakWatcher(Tracker tracker, Runnable housekeeping) {
         this.tracker = tracker;
@@ -34,7 +37,7 @@ public final class LeakWatcher implements Runnable {
         while (true) {
             try {
                 tracker.processQueue(POLL_MILLIS);
-                if (housekeeping != null) {
+                if (housekeeping != null && ++polls % POLLS_PER_HOUSEKEEPING == 0) {
                     housekeeping.run();
                 }
             } catch (InterruptedException e) {

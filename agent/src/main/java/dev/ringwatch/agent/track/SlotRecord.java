@@ -17,7 +17,6 @@ final class SlotRecord {
     /** The slot's owner is the ring's explicit owner: when that goes, the ring's report covers the slot. */
     final boolean sameOwnerAsRing;
     final long createdNanos;
-    final long createdEpochMillis;
     final String thread;
     final CreationSite site;
     OwnerWatch watch;
@@ -27,8 +26,8 @@ final class SlotRecord {
     boolean leakReported;
 
     SlotRecord(RingRecord ring, int slot, int fd, long tag, boolean kernelInstalled, String ownerClass,
-               boolean explicitOwner, boolean sameOwnerAsRing, long createdNanos, long createdEpochMillis,
-               String thread, CreationSite site) {
+               boolean explicitOwner, boolean sameOwnerAsRing, long createdNanos, String thread,
+               CreationSite site) {
         this.ring = ring;
         this.slot = slot;
         this.fd = fd;
@@ -38,7 +37,6 @@ final class SlotRecord {
         this.explicitOwner = explicitOwner;
         this.sameOwnerAsRing = sameOwnerAsRing;
         this.createdNanos = createdNanos;
-        this.createdEpochMillis = createdEpochMillis;
         this.thread = thread;
         this.site = site;
     }

@@ -40,21 +40,28 @@ public final class Tracker {
     private final boolean reclaim;
     private final CreationStacks stacks;
     private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
+    private static final int RECENT = 256;
     private final ConcurrentHashMap<Long, RingRecord> rings = new ConcurrentHashMap<>();
+    private final RingRecord[] recent = new RingRecord[RECENT];
     private final ArrayDeque<RingRecord> recentlyClosed = new ArrayDeque<>();
     private final AtomicInteger tracked = new AtomicInteger();
     private final LongAdder dropped = new LongAdder();
     private final AtomicInteger liveRings = new AtomicInteger();
     private final AtomicInteger sqpollRings = new AtomicInteger();
-    private final LongAdder occupiedSlots = new LongAdder();
-    private final LongAdder pendingReleases = new LongAdder();
     private final AtomicLong ringLeaks = new AtomicLong();
     private final AtomicLong slotLeaks = new AtomicLong();
     private final AtomicLong reclaimedRings = new AtomicLong();
     private final AtomicLong reclaimedSlots = new AtomicLong();
-    private final AtomicLong registrations = new AtomicLong();
+    /** Registrations seen, for sampling; racy on purpose: sampling needs no exact count. */
+    private int registrations;
     private volatile TrackerListener listener = TrackerListener.NONE;
     private volatile Reclaimer reclaimer;
+    /**
+     * A clock for slot times, advanced by the tracker's thread (every {@link LeakWatcher} poll, 100 ms) and
+     * by ring set-up and close: reading System.nanoTime twice per registration and release would be a third
+     * of the tracker's cost on that path. Slot ages and release times are therefore good to about 100 ms.
+     */
+    private volatile long coarseNanos = System.nanoTime();
     /** The ring the tracker's thread is closing for reclaim, so its close is attributed to the agent. */
     private volatile long reclaimingRingId;
 
@@ -88,7 +95,7 @@ public final class Tracker {
         if (!admit()) {
             return;
         }
-        long now = System.nanoTime();
+        long now = tick();
         CreationSite site = stacks.capture();
         long inode = proc().fdInode(facts.fd()).orElse(-1L);
         RingRecord r = new RingRecord(facts, ring, explicitOwner, queue, inode, now, System.currentTimeMillis(),
@@ -106,7 +113,7 @@ public final class Tracker {
 
     /** A ring's first close is under way; its fd and mappings are still valid. */
     public void ringClosing(long ringId) {
-        RingRecord r = rings.get(ringId);
+        RingRecord r = ring(ringId);
         if (r == null) {
             return;
         }
@@ -116,7 +123,7 @@ public final class Tracker {
 
     public void slotOccupied(Object table, long ringId, int slot, int fd, long tag, boolean kernelInstalled,
                              Object owner, boolean explicitOwner, String ownerClass) {
-        RingRecord r = rings.get(ringId);
+        RingRecord r = ring(ringId);
         if (r == null) {
             return;
         }
@@ -127,7 +134,7 @@ public final class Tracker {
         CreationSite site = slotSite();
         boolean sameOwner = explicitOwner && owner != null && owner == r.explicitOwnerIfAlive();
         SlotRecord s = new SlotRecord(r, slot, fd, tag, kernelInstalled, ownerClass, explicitOwner, sameOwner,
-                System.nanoTime(), System.currentTimeMillis(), threadName(), site);
+                coarseNanos, threadName(), site);
         s.watch = new OwnerWatch(owner, queue, r, s);
         if (owner == null) {
             s.watch.enqueue(); // an explicit owner already collected: the slot has no owner left
@@ -139,9 +146,7 @@ public final class Tracker {
         }
         if (stale != null) {
             untrack(1);
-            occupiedSlots.decrement();
         }
-        occupiedSlots.increment();
         TrackerListener l = listener;
         if (l.wantsSlotUpdates()) {
             l.slotUpdated(ringId, r.fd, slot, TrackerListener.SLOT_REGISTERED, fd, tag, explicitOwner ? ownerClass : "",
@@ -150,18 +155,15 @@ public final class Tracker {
     }
 
     public void slotVacated(long ringId, int slot, long tag) {
-        RingRecord r = rings.get(ringId);
+        RingRecord r = ring(ringId);
         if (r == null) {
             return;
         }
-        SlotRecord s = r.vacate(slot, tag, System.nanoTime());
+        SlotRecord s = r.vacate(slot, tag, coarseNanos);
         if (s == null) {
             return;
         }
-        occupiedSlots.decrement();
-        if (tag != 0) {
-            pendingReleases.increment();
-        } else {
+        if (tag == 0) {
             untrack(1);
         }
         TrackerListener l = listener;
@@ -172,7 +174,7 @@ public final class Tracker {
     }
 
     public void slotDropConfirmed(long ringId, int slot, long tag) {
-        RingRecord r = rings.get(ringId);
+        RingRecord r = ring(ringId);
         if (r == null) {
             return;
         }
@@ -180,7 +182,6 @@ public final class Tracker {
         if (s == null) {
             return;
         }
-        pendingReleases.decrement();
         untrack(1);
         TrackerListener l = listener;
         if (l.wantsSlotUpdates()) {
@@ -198,7 +199,9 @@ public final class Tracker {
     public int processQueue(long timeoutMillis) throws InterruptedException {
         int handled = 0;
         RuntimeException failure = null;
+        tick();
         Reference<?> ref = queue.remove(timeoutMillis);
+        tick();
         while (ref != null) {
             if (ref instanceof OwnerWatch w) {
                 try {
@@ -281,18 +284,20 @@ public final class Tracker {
     }
 
     private void closeRecord(RingRecord r, CreationSite site, String by) {
-        long now = System.nanoTime();
+        long now = tick();
         RingRecord.Closed c = r.close(now, site, threadName(), by);
         if (c == null) {
             return;
         }
         rings.remove(r.id, r);
+        int i = (int) r.id & (RECENT - 1);
+        if (recent[i] == r) {
+            recent[i] = null;
+        }
         liveRings.decrementAndGet();
         if (r.sqpoll) {
             sqpollRings.decrementAndGet();
         }
-        occupiedSlots.add(-c.occupiedSlots());
-        pendingReleases.add(-c.pendingReleases());
         untrack(1 + c.occupiedSlots() + c.pendingReleases());
         synchronized (recentlyClosed) {
             recentlyClosed.addLast(r);
@@ -333,8 +338,13 @@ public final class Tracker {
     }
 
     public TrackerSnapshot.Counts counts() {
-        return new TrackerSnapshot.Counts(liveRings.get(), sqpollRings.get(), occupiedSlots.sum(),
-                pendingReleases.sum(), ringLeaks.get(), slotLeaks.get(), reclaimedRings.get(), reclaimedSlots.get(),
+        long occupied = 0;
+        long pending = 0;
+        for (RingRecord r : rings.values()) { // per-ring counts keep the registration path free of shared counters
+            occupied += r.occupiedCount();
+            pending += r.awaitingCount();
+        }
+        return new TrackerSnapshot.Counts(liveRings.get(), sqpollRings.get(), occupied, pending, ringLeaks.get(), slotLeaks.get(), reclaimedRings.get(), reclaimedSlots.get(),
                 dropped.sum(), tracked.get());
     }
 
@@ -342,11 +352,32 @@ public final class Tracker {
         return stacks;
     }
 
-    RingRecord ring(long id) {
-        return rings.get(id);
+    /**
+     * The record of ring {@code id}, or null if untracked. A small direct-mapped cache in front of the map
+     * keeps the per-registration lookup free of boxing; a stale entry is harmless (a closed record ignores
+     * slot changes) and is overwritten by the next ring that maps there.
+     */
+    private RingRecord ring(long id) {
+        int i = (int) id & (RECENT - 1);
+        RingRecord r = recent[i];
+        if (r != null && r.id == id) {
+            return r;
+        }
+        r = rings.get(id);
+        if (r != null) {
+            recent[i] = r;
+        }
+        return r;
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------
+
+    /** Advances the coarse clock; returns the time. */
+    private long tick() {
+        long now = System.nanoTime();
+        coarseNanos = now;
+        return now;
+    }
 
     private boolean admit() {
         if (tracked.incrementAndGet() > maxTracked) {
@@ -364,7 +395,7 @@ public final class Tracker {
     private CreationSite slotSite() {
         return switch (slotStacks) {
             case ALL -> stacks.capture();
-            case SAMPLED -> registrations.getAndIncrement() % sampleInterval == 0 ? stacks.capture() : null;
+            case SAMPLED -> registrations++ % sampleInterval == 0 ? stacks.capture() : null;
             case OFF -> null;
         };
     }

@@ -2,6 +2,7 @@ package dev.ringwatch.agent.it;
 
 import dev.ringwatch.programs.AppRuns;
 import dev.ringwatch.programs.DroppedFixedFile;
+import dev.ringwatch.programs.ManySlots;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -85,6 +86,16 @@ class OptionsIT {
         assertLog(run, "ringwatch: bad value '/nonexistent-ringwatch-dir/a.jsonl' for option jsonLog (from agent argument):"
                 + " directory /nonexistent-ringwatch-dir does not exist; valid: a file path whose directory exists;"
                 + " using the default (none)");
+    }
+
+    @Test
+    void maxTrackedCapsTheModelAndCountsWhatItDrops() throws Exception {
+        ChildRun run = ChildJvm.of("options-max-tracked", ManySlots.class).agentOptions("maxTracked=64").run();
+        assertEquals(0, run.exitCode(), run.where());
+        assertEquals("0", run.value("LEAKS"));
+        assertEquals("64", run.value("TRACKED_WHILE_HELD"), "1 ring + 63 slots; " + run.where());
+        assertEquals("137", run.value("DROPPED"), "200 slots, 63 tracked; " + run.where());
+        assertEquals("0", run.value("TRACKED_AFTER"), "all released, confirmed and closed; " + run.where());
     }
 
     private static void assertLog(ChildRun run, String start) {
