@@ -60,7 +60,12 @@ final class AgentRuntime {
 
         ExitSummary exit = new ExitSummary(tracker, reporter, json, o.exitSummary());
         // The JFR callbacks must be registered before the agent's own recording initialises JFR.
-        JfrHooks.register(tracker, exit);
+        try {
+            JfrHooks.register(tracker, exit);
+        } catch (LinkageError noJfr) {
+            AgentLog.log(Level.WARNING, "ringwatch: this JVM has no JDK Flight Recorder (" + noJfr
+                    + "); leaks are still logged, but no JFR events are recorded");
+        }
         if (o.jfr() != null) {
             try {
                 exit.recordTo(OwnRecording.start(o.jfr()));

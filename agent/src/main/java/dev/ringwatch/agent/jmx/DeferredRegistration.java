@@ -29,12 +29,17 @@ public final class DeferredRegistration implements Runnable {
         if (done) {
             return;
         }
-        boolean serverExists = !MBeanServerFactory.findMBeanServer(null).isEmpty();
-        if (!serverExists && (System.nanoTime() - startNanos) / 1_000_000 < REGISTER_ANYWAY_AFTER_MILLIS) {
-            return;
+        String problem;
+        try {
+            boolean serverExists = !MBeanServerFactory.findMBeanServer(null).isEmpty();
+            if (!serverExists && (System.nanoTime() - startNanos) / 1_000_000 < REGISTER_ANYWAY_AFTER_MILLIS) {
+                return;
+            }
+            problem = TrackerMBean.register(tracker);
+        } catch (LinkageError noJmx) {
+            problem = "this JVM has no java.management (" + noJmx + ")";
         }
         done = true;
-        String problem = TrackerMBean.register(tracker);
         if (problem != null) {
             AgentLog.log(Level.WARNING, "ringwatch: MBean " + TrackerMBean.OBJECT_NAME + " not registered: " + problem);
         }

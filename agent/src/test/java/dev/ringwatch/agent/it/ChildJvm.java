@@ -28,6 +28,7 @@ final class ChildJvm {
     private String agentOptions = "";
     private boolean agent = true;
     private boolean externalRecording = true;
+    private String recordingOptions = "";
 
     private ChildJvm(String label, Class<?> program) {
         this.label = label;
@@ -54,6 +55,12 @@ final class ChildJvm {
     /** No -XX:StartFlightRecording (e.g. to test the agent's own jfr= recording). */
     ChildJvm withoutRecording() {
         this.externalRecording = false;
+        return this;
+    }
+
+    /** Extra -XX:StartFlightRecording parameters, e.g. {@code +dev.ringwatch.RingStatistics#period=200ms}. */
+    ChildJvm recordingOptions(String options) {
+        this.recordingOptions = options;
         return this;
     }
 
@@ -102,7 +109,7 @@ final class ChildJvm {
             cmd.add("-javaagent:" + agentJar() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
         }
         if (externalRecording) {
-            cmd.add("-XX:StartFlightRecording:filename=" + jfr);
+            cmd.add("-XX:StartFlightRecording:filename=" + jfr + (recordingOptions.isEmpty() ? "" : "," + recordingOptions));
         }
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
