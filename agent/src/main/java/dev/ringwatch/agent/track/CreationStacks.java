@@ -1,6 +1,7 @@
 package dev.ringwatch.agent.track;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,10 +11,12 @@ import java.util.stream.Stream;
 
 /**
  * Captures the application's part of the current stack and interns it. The intern table is bounded:
- * once it holds {@code maxDistinct} sites, new sites are still returned (the record keeps its own copy,
- * which goes when the record goes) but no longer shared.
+ * once it holds {@code maxDistinct} sites, new sites are cut to their top {@value #OVERFLOW_FRAMES} frames
+ * and not shared (the record keeps that small copy, which goes when the record goes).
  */
 public final class CreationStacks {
+    /** Frames kept of a site that can no longer be interned. */
+    static final int OVERFLOW_FRAMES = 4;
     private static final StackWalker WALKER = StackWalker.getInstance();
 
     private final int maxDistinct;
@@ -39,7 +42,8 @@ public final class CreationStacks {
             known = interned.putIfAbsent(site, site);
             return known != null ? known : site;
         }
-        return site;
+        // The table is full: keep only the top frames, so that per-record copies stay small.
+        return frames.length <= OVERFLOW_FRAMES ? site : new CreationSite(Arrays.copyOf(frames, OVERFLOW_FRAMES));
     }
 
     /** A class, not a lambda: the first lambda of a JVM costs start-up time, and rings come early. */

@@ -11,6 +11,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * munmap and close, for reclaiming a ring whose {@code IoUring} object was collected (so its own close()
  * can no longer run). Loaded only when reclaim needs it.
  */
+@SuppressWarnings("restricted") // reclaim closes and unmaps what ring-core can no longer release
 final class NativeLibc {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final MethodHandle MUNMAP = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("munmap"),

@@ -159,15 +159,17 @@ public final class Tracker {
         if (r == null) {
             return;
         }
-        SlotRecord s = r.vacate(slot, tag, coarseNanos);
+        TrackerListener l = listener;
+        boolean events = l.wantsSlotUpdates();
+        // precise while a recording wants the confirmation delay, coarse otherwise
+        SlotRecord s = r.vacate(slot, tag, events ? System.nanoTime() : coarseNanos);
         if (s == null) {
             return;
         }
         if (tag == 0) {
             untrack(1);
         }
-        TrackerListener l = listener;
-        if (l.wantsSlotUpdates()) {
+        if (events) {
             l.slotUpdated(ringId, r.fd, slot, TrackerListener.SLOT_RELEASED, s.fd, tag,
                     s.explicitOwner ? s.ownerClass : "", 0L);
         }

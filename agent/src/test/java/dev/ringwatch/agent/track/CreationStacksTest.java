@@ -39,7 +39,7 @@ class CreationStacksTest {
 
     @Test
     void internTableIsBounded() {
-        CreationStacks stacks = new CreationStacks(8, 1);
+        CreationStacks stacks = new CreationStacks(64, 1);
         CreationSite a = CallSite.call(stacks::capture);
         CreationSite[] b = new CreationSite[2];
         for (int i = 0; i < 2; i++) {
@@ -49,6 +49,8 @@ class CreationStacksTest {
         assertNotSame(a, b[0]);
         assertEquals(b[0], b[1], "equal");
         assertNotSame(b[0], b[1], "but no longer shared: the table is full");
+        assertEquals(CreationStacks.OVERFLOW_FRAMES, b[0].frames().size(), "and cut short");
+        assertTrue(a.frames().size() > CreationStacks.OVERFLOW_FRAMES);
     }
 
     @Test
