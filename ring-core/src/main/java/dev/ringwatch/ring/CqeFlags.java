@@ -1,0 +1,14 @@
+package dev.ringwatch.ring;
+
+/** {@code IORING_CQE_F_*} bits of a completion's flags. */
+public final class CqeFlags {
+    /** The upper 16 bits carry a selected buffer id. */
+    public static final int BUFFER = 1;
+    /** A multishot request will post more completions. */
+    public static final int MORE = 2;
+    public static final int SOCK_NONEMPTY = 4;
+    public static final int NOTIF = 8;
+
+    private CqeFlags() {
+    }
+}

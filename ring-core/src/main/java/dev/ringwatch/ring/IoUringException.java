@@ -1,0 +1,33 @@
+package dev.ringwatch.ring;
+
+/**
+ * A system call that ring-core made failed. The message names the call, its arguments and the errno,
+ * e.g. {@code io_uring_setup(entries=100000, flags=SQPOLL): EINVAL (Invalid argument)}.
+ */
+public class IoUringException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String call;
+    private final int errno;
+
+    IoUringException(String call, int errno, String hint) {
+        super(call + ": " + Errno.name(errno) + " (" + Native.strerror(errno) + ")" + (hint == null ? "" : ": " + hint));
+        this.call = call;
+        this.errno = errno;
+    }
+
+    /** The call with its arguments, as in the message. */
+    public String call() {
+        return call;
+    }
+
+    /** The positive errno value the kernel returned. */
+    public int errno() {
+        return errno;
+    }
+
+    /** The errno's symbolic name, e.g. {@code EBADF}. */
+    public String errnoName() {
+        return Errno.name(errno);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.ringwatch.ring;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/** Arrays of {@code struct iovec} for readv/writev and buffer registration. */
+public final class Iovecs {
+    public static final long BYTES = 16;
+
+    private Iovecs() {
+    }
+
+    /** An iovec array describing {@code buffers}, which must be native segments. */
+    public static MemorySegment of(Arena arena, MemorySegment... buffers) {
+        MemorySegment iov = arena.allocate(BYTES * buffers.length, 8);
+        for (int i = 0; i < buffers.length; i++) {
+            MemorySegment b = buffers[i];
+            if (!b.isNative()) {
+                throw new IllegalArgumentException("buffer " + i + " is a heap segment; io_uring needs native memory");
+            }
+            iov.set(JAVA_LONG, BYTES * i, b.address());
+            iov.set(JAVA_LONG, BYTES * i + 8, b.byteSize());
+        }
+        return iov;
+    }
+
+    static int checkCount(MemorySegment iovecs, int count) {
+        if (count <= 0 || count * BYTES > iovecs.byteSize()) {
+            throw new IllegalArgumentException("iovec count " + count + " does not fit an array of "
+                    + iovecs.byteSize() / BYTES + " iovecs");
+        }
+        return count;
+    }
+}

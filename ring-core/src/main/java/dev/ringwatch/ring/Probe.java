@@ -1,0 +1,61 @@
+package dev.ringwatch.ring;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.BitSet;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+/** Which opcodes the running kernel supports (IORING_REGISTER_PROBE). */
+public final class Probe {
+    private static final int REGISTER_PROBE = 8, MAX_OPS = 256, OP_SUPPORTED = 1;
+
+    private final BitSet supported;
+    private final int lastOp;
+
+    private Probe(BitSet supported, int lastOp) {
+        this.supported = supported;
+        this.lastOp = lastOp;
+    }
+
+    static Probe of(IoUring ring) {
+        try (Arena a = Arena.ofConfined()) {
+            // struct io_uring_probe { u8 last_op; u8 ops_len; u16 resv; u32 resv2[3]; io_uring_probe_op ops[]; }
+            MemorySegment p = a.allocate(16 + 8L * MAX_OPS, 8);
+            ring.register(REGISTER_PROBE, p.address(), MAX_OPS, "REGISTER_PROBE");
+            int opsLen = p.get(JAVA_BYTE, 1) & 0xFF;
+            BitSet bits = new BitSet();
+            for (int i = 0; i < opsLen; i++) {
+                long op = 16 + 8L * i;
+                if ((p.get(JAVA_SHORT, op + 2) & OP_SUPPORTED) != 0) {
+                    bits.set(p.get(JAVA_BYTE, op) & 0xFF);
+                }
+            }
+            return new Probe(bits, p.get(JAVA_BYTE, 0) & 0xFF);
+        }
+    }
+
+    public boolean supports(int opcode) {
+        return opcode >= 0 && supported.get(opcode);
+    }
+
+    /** The highest opcode this kernel knows. */
+    public int lastOp() {
+        return lastOp;
+    }
+
+    /** Fails with a clear message when the kernel lacks {@code opcode}; optional features call this first. */
+    public void require(int opcode) {
+        if (!supports(opcode)) {
+            throw new UnsupportedOperationException("this kernel does not support IORING_OP_" + Opcode.name(opcode));
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("supported ops:");
+        supported.stream().forEach(op -> sb.append(' ').append(Opcode.name(op)));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,395 @@
+package dev.ringwatch.ring;
+
+import java.lang.foreign.MemorySegment;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+/**
+ * A flyweight over one submission queue entry, handed out zeroed by {@link IoUring#nextSqe()}. Each
+ * prep method sets the opcode and its required arguments and returns this SQE, so options chain:
+ * {@code ring.nextSqe().recv(conn, buf, 0).userData(7).link()}. Operations on a fixed-file slot take
+ * a {@link FixedFile}, never a raw int, so a slot index cannot be mistaken for an fd.
+ *
+ * <p>Memory handed to an operation (buffers, paths, addresses) must stay valid until its completion.
+ */
+public final class Sqe {
+    /** Ask the kernel to choose a free slot ({@code IORING_FILE_INDEX_ALLOC}); see {@link FileTable#reserveForKernel}. */
+    public static final int ALLOC_SLOT = -1;
+
+    // struct io_uring_sqe field offsets
+    private static final long OPCODE = 0, FLAGS = 1, IOPRIO = 2, FD = 4, OFF = 8, ADDR = 16, LEN = 24, OP_FLAGS = 28,
+            USER_DATA = 32, BUF_INDEX = 40, FILE_INDEX = 44, ADDR3 = 48;
+    private static final int IOSQE_FIXED_FILE = 1, IOSQE_IO_DRAIN = 2, IOSQE_IO_LINK = 4, IOSQE_IO_HARDLINK = 8,
+            IOSQE_ASYNC = 16;
+    private static final int POLL_ADD_MULTI = 1, ACCEPT_MULTISHOT = 1, FSYNC_DATASYNC = 1;
+    private static final int FILE_INDEX_ALLOC = 0xFFFFFFFF;
+    private static final int AT_FDCWD = -100;
+
+    private final IoUring ring;
+    private final MemorySegment sqes;
+    private final boolean big;
+    private final long size;
+    private long base;
+
+    Sqe(IoUring ring, MemorySegment sqes, boolean big) {
+        this.ring = ring;
+        this.sqes = sqes;
+        this.big = big;
+        this.size = big ? 128 : 64;
+    }
+
+    Sqe reset(long offset) {
+        base = offset;
+        sqes.asSlice(offset, size).fill((byte) 0);
+        return this;
+    }
+
+    private Sqe prep(int opcode, int fd, long addr, int len, long off) {
+        sqes.set(JAVA_BYTE, base + OPCODE, (byte) opcode);
+        sqes.set(JAVA_INT, base + FD, fd);
+        sqes.set(JAVA_LONG, base + OFF, off);
+        sqes.set(JAVA_LONG, base + ADDR, addr);
+        sqes.set(JAVA_INT, base + LEN, len);
+        return this;
+    }
+
+    private Sqe prepFixed(int opcode, FixedFile file, long addr, int len, long off) {
+        prep(opcode, file.checkedSlot(ring), addr, len, off);
+        return setFlag(IOSQE_FIXED_FILE);
+    }
+
+    private Sqe opFlags(int flags) {
+        sqes.set(JAVA_INT, base + OP_FLAGS, flags);
+        return this;
+    }
+
+    private Sqe ioprio(int value) {
+        sqes.set(JAVA_SHORT, base + IOPRIO, (short) value);
+        return this;
+    }
+
+    private Sqe fileIndex(int slot) {
+        if (slot != ALLOC_SLOT && slot < 0) {
+            throw new IllegalArgumentException("slot must be >= 0 or Sqe.ALLOC_SLOT, got " + slot);
+        }
+        sqes.set(JAVA_INT, base + FILE_INDEX, slot == ALLOC_SLOT ? FILE_INDEX_ALLOC : slot + 1);
+        return this;
+    }
+
+    private Sqe setFlag(int flag) {
+        sqes.set(JAVA_BYTE, base + FLAGS, (byte) (sqes.get(JAVA_BYTE, base + FLAGS) | flag));
+        return this;
+    }
+
+    private static int checkFd(int fd) {
+        if (fd < 0) {
+            throw new IllegalArgumentException("fd must be >= 0, got " + fd);
+        }
+        return fd;
+    }
+
+    private static int len(MemorySegment buf) {
+        if (buf.byteSize() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("buffer larger than 2 GiB: " + buf.byteSize() + " bytes");
+        }
+        return (int) buf.byteSize();
+    }
+
+    private static long addr(MemorySegment seg) {
+        if (!seg.isNative()) {
+            throw new IllegalArgumentException("io_uring needs native memory (Arena.allocate), got a heap segment");
+        }
+        return seg.address();
+    }
+
+    // ---- common fields --------------------------------------------------------------------------------
+
+    /**
+     * The value handed back with this SQE's completion. Values whose top 16 bits are 0x5257 are reserved
+     * for ring-core's resource tags.
+     */
+    public Sqe userData(long userData) {
+        if ((userData & 0xFFFF_0000_0000_0000L) == IoUring.TAG_PREFIX) {
+            throw new IllegalArgumentException("user data 0x" + Long.toHexString(userData)
+                    + " is reserved (top 16 bits 0x5257 mark resource-tag completions)");
+        }
+        sqes.set(JAVA_LONG, base + USER_DATA, userData);
+        return this;
+    }
+
+    /** The next SQE runs only after this one succeeds (IOSQE_IO_LINK). */
+    public Sqe link() {
+        return setFlag(IOSQE_IO_LINK);
+    }
+
+    /** The next SQE runs after this one whatever its result (IOSQE_IO_HARDLINK). */
+    public Sqe hardLink() {
+        return setFlag(IOSQE_IO_HARDLINK);
+    }
+
+    /** Runs after every earlier SQE has completed (IOSQE_IO_DRAIN). */
+    public Sqe drain() {
+        return setFlag(IOSQE_IO_DRAIN);
+    }
+
+    /** Goes straight to an async worker instead of trying non-blocking first (IOSQE_ASYNC). */
+    public Sqe async() {
+        return setFlag(IOSQE_ASYNC);
+    }
+
+    /** The raw IOSQE_* flags byte. */
+    public int flags() {
+        return sqes.get(JAVA_BYTE, base + FLAGS) & 0xFF;
+    }
+
+    /** The opcode of this SQE. */
+    public int opcode() {
+        return sqes.get(JAVA_BYTE, base + OPCODE) & 0xFF;
+    }
+
+    /**
+     * The command area of a 128-byte SQE (80 bytes from offset 48), e.g. for IORING_OP_URING_CMD.
+     */
+    public MemorySegment cmd() {
+        if (!big) {
+            throw new IllegalStateException("cmd() needs a ring built with sqe128()");
+        }
+        return sqes.asSlice(base + ADDR3, 80);
+    }
+
+    /** All bytes of this SQE (64, or 128 with sqe128()), for operations without a typed prep. */
+    public MemorySegment raw() {
+        return sqes.asSlice(base, size);
+    }
+
+    // ---- operations -----------------------------------------------------------------------------------
+
+    public Sqe nop() {
+        return prep(Opcode.NOP, -1, 0, 0, 0);
+    }
+
+    /** read(2) at {@code offset} (-1: the file position) into {@code buf}. */
+    public Sqe read(int fd, MemorySegment buf, long offset) {
+        return prep(Opcode.READ, checkFd(fd), addr(buf), len(buf), offset);
+    }
+
+    public Sqe read(FixedFile file, MemorySegment buf, long offset) {
+        return prepFixed(Opcode.READ, file, addr(buf), len(buf), offset);
+    }
+
+    public Sqe write(int fd, MemorySegment buf, long offset) {
+        return prep(Opcode.WRITE, checkFd(fd), addr(buf), len(buf), offset);
+    }
+
+    public Sqe write(FixedFile file, MemorySegment buf, long offset) {
+        return prepFixed(Opcode.WRITE, file, addr(buf), len(buf), offset);
+    }
+
+    /** readv(2): {@code iovecs} holds {@code count} struct iovec (see {@link Iovecs}). */
+    public Sqe readv(int fd, MemorySegment iovecs, int count, long offset) {
+        return prep(Opcode.READV, checkFd(fd), addr(iovecs), Iovecs.checkCount(iovecs, count), offset);
+    }
+
+    public Sqe writev(int fd, MemorySegment iovecs, int count, long offset) {
+        return prep(Opcode.WRITEV, checkFd(fd), addr(iovecs), Iovecs.checkCount(iovecs, count), offset);
+    }
+
+    /** Read into registered buffer {@code bufIndex}; {@code buf} must lie inside it. */
+    public Sqe readFixed(int fd, MemorySegment buf, long offset, int bufIndex) {
+        prep(Opcode.READ_FIXED, checkFd(fd), addr(buf), len(buf), offset);
+        return bufIndex(bufIndex, buf);
+    }
+
+    public Sqe readFixed(FixedFile file, MemorySegment buf, long offset, int bufIndex) {
+        prepFixed(Opcode.READ_FIXED, file, addr(buf), len(buf), offset);
+        return bufIndex(bufIndex, buf);
+    }
+
+    public Sqe writeFixed(int fd, MemorySegment buf, long offset, int bufIndex) {
+        prep(Opcode.WRITE_FIXED, checkFd(fd), addr(buf), len(buf), offset);
+        return bufIndex(bufIndex, buf);
+    }
+
+    public Sqe writeFixed(FixedFile file, MemorySegment buf, long offset, int bufIndex) {
+        prepFixed(Opcode.WRITE_FIXED, file, addr(buf), len(buf), offset);
+        return bufIndex(bufIndex, buf);
+    }
+
+    private Sqe bufIndex(int index, MemorySegment buf) {
+        BufferTable table = ring.bufferTable();
+        if (table == null) {
+            throw new IllegalStateException("read_fixed/write_fixed need registerBuffers(..) on " + ring);
+        }
+        table.check(index, buf);
+        sqes.set(JAVA_SHORT, base + BUF_INDEX, (short) index);
+        return this;
+    }
+
+    public Sqe fsync(int fd) {
+        return prep(Opcode.FSYNC, checkFd(fd), 0, 0, 0);
+    }
+
+    /** fdatasync semantics (IORING_FSYNC_DATASYNC). */
+    public Sqe fdatasync(int fd) {
+        return prep(Opcode.FSYNC, checkFd(fd), 0, 0, 0).opFlags(FSYNC_DATASYNC);
+    }
+
+    /** openat(2); {@code path} is a NUL-terminated string (Arena.allocateFrom). {@code dirfd} -100 = cwd. */
+    public Sqe openat(int dirfd, MemorySegment path, int openFlags, int mode) {
+        if (dirfd < 0 && dirfd != AT_FDCWD) {
+            throw new IllegalArgumentException("dirfd must be >= 0 or AT_FDCWD (-100), got " + dirfd);
+        }
+        return prep(Opcode.OPENAT, dirfd, addr(path), mode, 0).opFlags(openFlags);
+    }
+
+    /** openat straight into fixed slot {@code slot} ({@link #ALLOC_SLOT}: the kernel picks, result = slot). */
+    public Sqe openatDirect(int dirfd, MemorySegment path, int openFlags, int mode, int slot) {
+        return openat(dirfd, path, openFlags, mode).fileIndex(slot);
+    }
+
+    public Sqe close(int fd) {
+        return prep(Opcode.CLOSE, checkFd(fd), 0, 0, 0);
+    }
+
+    /**
+     * Closes the file in a fixed slot. Prefer {@link FixedFile#close()}, which also tells the table;
+     * this is for slots the kernel filled that the application never adopted.
+     */
+    public Sqe closeFixed(int slot) {
+        if (slot < 0) {
+            throw new IllegalArgumentException("slot must be >= 0, got " + slot);
+        }
+        return prep(Opcode.CLOSE, 0, 0, 0, 0).fileIndex(slot);
+    }
+
+    /** One-shot poll for {@code events} (POLLIN=1, POLLOUT=4, ...). */
+    public Sqe pollAdd(int fd, int events) {
+        return prep(Opcode.POLL_ADD, checkFd(fd), 0, 0, 0).opFlags(events);
+    }
+
+    public Sqe pollAdd(FixedFile file, int events) {
+        return prepFixed(Opcode.POLL_ADD, file, 0, 0, 0).opFlags(events);
+    }
+
+    /** Multishot poll: one completion per readiness event, flagged {@link CqeFlags#MORE} while armed. */
+    public Sqe pollMultishot(int fd, int events) {
+        return prep(Opcode.POLL_ADD, checkFd(fd), 0, POLL_ADD_MULTI, 0).opFlags(events);
+    }
+
+    public Sqe pollMultishot(FixedFile file, int events) {
+        return prepFixed(Opcode.POLL_ADD, file, 0, POLL_ADD_MULTI, 0).opFlags(events);
+    }
+
+    /** Removes the poll whose user data is {@code targetUserData}. */
+    public Sqe pollRemove(long targetUserData) {
+        return prep(Opcode.POLL_REMOVE, -1, targetUserData, 0, 0);
+    }
+
+    /**
+     * accept4(2). {@code addr}/{@code addrLen} may be {@link MemorySegment#NULL}; {@code addrLen} holds a
+     * socklen_t with the size of {@code addr}.
+     */
+    public Sqe accept(int fd, MemorySegment addr, MemorySegment addrLen, int flags) {
+        return prep(Opcode.ACCEPT, checkFd(fd), nullable(addr), 0, nullable(addrLen)).opFlags(flags);
+    }
+
+    public Sqe accept(FixedFile listener, MemorySegment addr, MemorySegment addrLen, int flags) {
+        return prepFixed(Opcode.ACCEPT, listener, nullable(addr), 0, nullable(addrLen)).opFlags(flags);
+    }
+
+    /** Multishot accept: one completion per connection while {@link CqeFlags#MORE} is set. */
+    public Sqe acceptMultishot(int fd, int flags) {
+        return prep(Opcode.ACCEPT, checkFd(fd), 0, 0, 0).opFlags(flags).ioprio(ACCEPT_MULTISHOT);
+    }
+
+    public Sqe acceptMultishot(FixedFile listener, int flags) {
+        return prepFixed(Opcode.ACCEPT, listener, 0, 0, 0).opFlags(flags).ioprio(ACCEPT_MULTISHOT);
+    }
+
+    /** Accept into fixed slot {@code slot} ({@link #ALLOC_SLOT}: the kernel picks, result = slot). */
+    public Sqe acceptDirect(int fd, int flags, int slot) {
+        return prep(Opcode.ACCEPT, checkFd(fd), 0, 0, 0).opFlags(flags).fileIndex(slot);
+    }
+
+    public Sqe acceptDirect(FixedFile listener, int flags, int slot) {
+        return prepFixed(Opcode.ACCEPT, listener, 0, 0, 0).opFlags(flags).fileIndex(slot);
+    }
+
+    /** Multishot accept into kernel-chosen slots: each completion's result is the slot it filled. */
+    public Sqe acceptMultishotDirect(int fd, int flags) {
+        return acceptMultishot(fd, flags).fileIndex(ALLOC_SLOT);
+    }
+
+    public Sqe acceptMultishotDirect(FixedFile listener, int flags) {
+        return acceptMultishot(listener, flags).fileIndex(ALLOC_SLOT);
+    }
+
+    /** connect(2) to the sockaddr in {@code addr}. */
+    public Sqe connect(int fd, MemorySegment addr) {
+        return prep(Opcode.CONNECT, checkFd(fd), addr(addr), 0, len(addr));
+    }
+
+    public Sqe connect(FixedFile file, MemorySegment addr) {
+        return prepFixed(Opcode.CONNECT, file, addr(addr), 0, len(addr));
+    }
+
+    public Sqe recv(int fd, MemorySegment buf, int msgFlags) {
+        return prep(Opcode.RECV, checkFd(fd), addr(buf), len(buf), 0).opFlags(msgFlags);
+    }
+
+    public Sqe recv(FixedFile file, MemorySegment buf, int msgFlags) {
+        return prepFixed(Opcode.RECV, file, addr(buf), len(buf), 0).opFlags(msgFlags);
+    }
+
+    public Sqe send(int fd, MemorySegment buf, int msgFlags) {
+        return prep(Opcode.SEND, checkFd(fd), addr(buf), len(buf), 0).opFlags(msgFlags);
+    }
+
+    public Sqe send(FixedFile file, MemorySegment buf, int msgFlags) {
+        return prepFixed(Opcode.SEND, file, addr(buf), len(buf), 0).opFlags(msgFlags);
+    }
+
+    /** shutdown(2); {@code how}: 0 read, 1 write, 2 both. */
+    public Sqe shutdown(int fd, int how) {
+        return prep(Opcode.SHUTDOWN, checkFd(fd), 0, how, 0);
+    }
+
+    public Sqe shutdown(FixedFile file, int how) {
+        return prepFixed(Opcode.SHUTDOWN, file, 0, how, 0);
+    }
+
+    /** socket(2); the result is the new fd. */
+    public Sqe socket(int domain, int type, int protocol) {
+        return prep(Opcode.SOCKET, domain, 0, protocol, type);
+    }
+
+    /** socket(2) straight into fixed slot {@code slot} ({@link #ALLOC_SLOT}: kernel picks, result = slot). */
+    public Sqe socketDirect(int domain, int type, int protocol, int slot) {
+        return socket(domain, type, protocol).fileIndex(slot);
+    }
+
+    /**
+     * Completes after {@code timespec} ({@link Timespec}) elapses or {@code count} other completions
+     * arrive (0: time only). {@code timeoutFlags} 1 = absolute time.
+     */
+    public Sqe timeout(MemorySegment timespec, int count, int timeoutFlags) {
+        return prep(Opcode.TIMEOUT, -1, addr(Timespec.check(timespec)), 1, count).opFlags(timeoutFlags);
+    }
+
+    /** Cancels the SQE linked before this one if it has not completed within {@code timespec}. */
+    public Sqe linkTimeout(MemorySegment timespec, int timeoutFlags) {
+        return prep(Opcode.LINK_TIMEOUT, -1, addr(Timespec.check(timespec)), 1, 0).opFlags(timeoutFlags);
+    }
+
+    /** Cancels the request whose user data is {@code targetUserData}. */
+    public Sqe asyncCancel(long targetUserData, int cancelFlags) {
+        return prep(Opcode.ASYNC_CANCEL, -1, targetUserData, 0, 0).opFlags(cancelFlags);
+    }
+
+    private static long nullable(MemorySegment seg) {
+        return seg == null || seg.equals(MemorySegment.NULL) ? 0 : addr(seg);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.ringwatch.ring;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.time.Duration;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/** {@code struct __kernel_timespec} for timeout and link_timeout. */
+public final class Timespec {
+    public static final long BYTES = 16;
+
+    private Timespec() {
+    }
+
+    public static MemorySegment of(Arena arena, Duration d) {
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative: " + d);
+        }
+        MemorySegment ts = arena.allocate(BYTES, 8);
+        ts.set(JAVA_LONG, 0, d.getSeconds());
+        ts.set(JAVA_LONG, 8, d.getNano());
+        return ts;
+    }
+
+    static MemorySegment check(MemorySegment ts) {
+        if (ts.byteSize() < BYTES) {
+            throw new IllegalArgumentException("timespec must be " + BYTES + " bytes, got " + ts.byteSize());
+        }
+        return ts;
+    }
+}
