@@ -121,17 +121,17 @@ warm_file() {
 }
 
 # ---------------------------------------------------------------- one measurement each
-# Each prints ops/s on stdout and keeps the tool's own output under $LOGS.
+# Each prints "<ops/s> <ops per CPU-second>" and keeps the tool's own output under $LOGS.
 c_nop() {   # batch round
   local log=$LOGS/c-nop-batch$1-r$2.txt
   "$BIN/nop_bench" --batch "$1" --warmup "$C_WARMUP" --duration "$C_SECONDS" > "$log" || return 1
-  python3 "$RESULTS" c-score "$log" "nop_batch$1_ops_per_s"
+  python3 "$RESULTS" c "$log" "nop_batch$1"
 }
 
 c_randread() {   # round
   local log=$LOGS/c-randread-r$1.txt
   "$BIN/randread_bench" --file "$TEST_FILE" --qd 32 --warmup "$C_WARMUP" --duration "$C_SECONDS" > "$log" || return 1
-  python3 "$RESULTS" c-score "$log" randread_qd32_ops_per_s
+  python3 "$RESULTS" c "$log" randread_qd32
 }
 
 fio_randread() {   # round
@@ -139,7 +139,7 @@ fio_randread() {   # round
   fio --name=randread --ioengine=io_uring --rw=randread --bs=4k --iodepth=32 --direct=0 \
       --invalidate=0 --filename="$TEST_FILE" --time_based --ramp_time="$C_WARMUP" \
       --runtime="$C_SECONDS" --output-format=json > "$log" || return 1
-  python3 "$RESULTS" fio-iops "$log"
+  python3 "$RESULTS" fio "$log"
 }
 
 # jmh BENCHMARK LABEL ROUND [JVM ARG...]: one fork of one benchmark. Extra JVM args go to the
@@ -152,15 +152,16 @@ jmh() {
   [ $# -gt 0 ] && args+=(-jvmArgsAppend "$*")
   "$JAVA" -jar "$JAR" "${args[@]}" > "$LOGS/jmh-$label-r$round.txt" 2>&1 \
     || die "JMH $bench failed, see $LOGS/jmh-$label-r$round.txt"
-  python3 "$RESULTS" jmh-score "$json"
+  python3 "$RESULTS" jmh "$json"
 }
 
-# measure ROUND WORKLOAD IMPLEMENTATION COMMAND...: runs one measurement and records its ops/s.
+# measure ROUND WORKLOAD IMPLEMENTATION COMMAND...: runs one measurement and records its rates.
 measure() {
-  local round=$1 workload=$2 impl=$3 ops; shift 3
-  ops=$("$@") || die "$impl $workload failed in round $round (logs in $LOGS)"
-  printf '%s\t%s\t%s\t%s\n' "$round" "$workload" "$impl" "$ops" >> "$RAW"
-  printf '   round %s  %-14s %-10s %12s ops/s\n' "$round" "$workload" "$impl" "$ops" >&2
+  local round=$1 workload=$2 impl=$3 rates wall cpu; shift 3
+  rates=$("$@") || die "$impl $workload failed in round $round (logs in $LOGS)"
+  read -r wall cpu <<< "$rates"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$round" "$workload" "$impl" "$wall" "$cpu" >> "$RAW"
+  printf '   round %s  %-14s %-10s %12s ops/s %12s ops/CPU-s\n' "$round" "$workload" "$impl" "$wall" "$cpu" >&2
 }
 
 # ---------------------------------------------------------------- rounds

@@ -2,7 +2,8 @@
  * Shared by the C baselines: option parsing, the timed driver and fatal errors.
  * Each program supplies one "step" (a batch of io_uring work) and reports ops per second of the
  * measured phase only, after a warm-up phase of the same work, so the numbers match JMH's
- * warm-up/measurement split.
+ * warm-up/measurement split. It also reports ops per second of this thread's CPU time (user +
+ * kernel), which other load on a shared machine disturbs far less than wall-clock throughput.
  */
 #ifndef RINGWATCH_BENCH_COMMON_H
 #define RINGWATCH_BENCH_COMMON_H
@@ -29,12 +30,22 @@ static inline void bench_die(const char *fmt, ...)
 	exit(1);
 }
 
-static inline uint64_t bench_now_ns(void)
+static inline uint64_t bench_clock_ns(clockid_t clock)
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(clock, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
+
+static inline uint64_t bench_now_ns(void)
+{
+	return bench_clock_ns(CLOCK_MONOTONIC);
+}
+
+struct bench_rate {
+	double ops_per_s;     /* per second of wall-clock time */
+	double ops_per_cpu_s; /* per second of this thread's CPU time */
+};
 
 /*
  * Runs step() for about `seconds`; returns ops completed and stores the elapsed time.
@@ -58,15 +69,21 @@ static inline uint64_t bench_run_phase(bench_step_fn step, void *ctx, double sec
 	return ops;
 }
 
-/* Warm-up, then the measured phase; returns measured ops per second. */
-static inline double bench_measure(bench_step_fn step, void *ctx, double warmup_s,
-				   double duration_s)
+/* Warm-up, then the measured phase; returns the measured phase's rates. */
+static inline struct bench_rate bench_measure(bench_step_fn step, void *ctx, double warmup_s,
+					      double duration_s)
 {
 	uint64_t elapsed;
 	if (warmup_s > 0)
 		bench_run_phase(step, ctx, warmup_s, &elapsed);
+	uint64_t cpu_start = bench_clock_ns(CLOCK_THREAD_CPUTIME_ID);
 	uint64_t ops = bench_run_phase(step, ctx, duration_s, &elapsed);
-	return (double)ops * 1e9 / (double)elapsed;
+	uint64_t cpu = bench_clock_ns(CLOCK_THREAD_CPUTIME_ID) - cpu_start;
+	struct bench_rate r = {
+		.ops_per_s = (double)ops * 1e9 / (double)elapsed,
+		.ops_per_cpu_s = cpu ? (double)ops * 1e9 / (double)cpu : 0,
+	};
+	return r;
 }
 
 static inline double bench_parse_seconds(const char *opt, const char *value)

@@ -4,7 +4,7 @@
  * of them, and reaps the completions. Batch 1 is the one-at-a-time round trip.
  *
  *   nop_bench --batch 32 [--entries 64] [--warmup 2] [--duration 5]
- * prints:  nop_batch32_ops_per_s <ops/s>
+ * prints:  nop_batch32_ops_per_s <ops/s> and nop_batch32_ops_per_cpu_s <ops per CPU-second>
  */
 #include <liburing.h>
 
@@ -75,8 +75,9 @@ int main(int argc, char **argv)
 	int ret = io_uring_queue_init(entries, &c.ring, 0);
 	if (ret < 0)
 		bench_die("io_uring_queue_init(%u): %s", entries, strerror(-ret));
-	double ops = bench_measure(nop_step, &c, warmup, duration);
+	struct bench_rate rate = bench_measure(nop_step, &c, warmup, duration);
 	io_uring_queue_exit(&c.ring);
-	printf("nop_batch%u_ops_per_s %.0f\n", batch, ops);
+	printf("nop_batch%u_ops_per_s %.0f\n", batch, rate.ops_per_s);
+	printf("nop_batch%u_ops_per_cpu_s %.0f\n", batch, rate.ops_per_cpu_s);
 	return 0;
 }

@@ -5,7 +5,7 @@
  * immediately replaced by a read at a new random block-aligned offset.
  *
  *   randread_bench --file PATH [--qd 32] [--bs 4096] [--entries 64] [--warmup 2] [--duration 5]
- * prints:  randread_qd32_ops_per_s <ops/s>
+ * prints:  randread_qd32_ops_per_s <ops/s> and randread_qd32_ops_per_cpu_s <ops per CPU-second>
  */
 #include <fcntl.h>
 #include <liburing.h>
@@ -110,12 +110,13 @@ int main(int argc, char **argv)
 		bench_die("io_uring_queue_init(%u): %s", entries, strerror(-ret));
 	for (unsigned slot = 0; slot < qd; slot++)
 		queue_read(&c, slot);
-	double ops = bench_measure(read_step, &c, warmup, duration);
+	struct bench_rate rate = bench_measure(read_step, &c, warmup, duration);
 	/* Drain what is still in flight so the ring closes with nothing pending. */
 	io_uring_submit_and_wait(&c.ring, qd);
 	io_uring_queue_exit(&c.ring);
 	close(c.fd);
 	free(c.buffers);
-	printf("randread_qd%u_ops_per_s %.0f\n", qd, ops);
+	printf("randread_qd%u_ops_per_s %.0f\n", qd, rate.ops_per_s);
+	printf("randread_qd%u_ops_per_cpu_s %.0f\n", qd, rate.ops_per_cpu_s);
 	return 0;
 }

@@ -49,13 +49,15 @@ public class NopBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(32)
-    public int batch32() {
+    public int batch32(CpuCounters cpu) {
+        cpu.ops += 32;
         return roundTrip(32);
     }
 
     @Benchmark
     @OperationsPerInvocation(1)
-    public int batch1() {
+    public int batch1(CpuCounters cpu) {
+        cpu.ops++;
         return roundTrip(1);
     }
 

@@ -84,7 +84,8 @@ public class RandomReadBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(QUEUE_DEPTH)
-    public int qd32() {
+    public int qd32(CpuCounters cpu) {
+        cpu.ops += QUEUE_DEPTH;
         int need = QUEUE_DEPTH + owed;
         while (need > 0) {
             ring.submitAndWait(1);
