@@ -97,7 +97,7 @@ final class OpenRingPass {
         int fd = r.fd();
         String lostWhy = null;
         if (round.fds != null) {
-            String target = round.fds.target(fd);
+            String target = round.fdTarget(fd);
             if (target == null) {
                 lostWhy = "fd " + fd + " is closed";
             } else if (!FdTargets.isIoUring(target)) {

@@ -6,6 +6,8 @@ import dev.ringwatch.agent.proc.ProcView;
 import dev.ringwatch.agent.proc.RingFdInfo;
 import dev.ringwatch.jfr.RingStatisticsEvent;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +39,7 @@ public final class Reconciler implements AutoCloseable {
     private final ForeignRingRules foreign;
     private final SlotRules slots;
     private final SocketDriftDetector drift;
+    private final String listingDir;
 
     private long leaks;
     private long dropped;
@@ -64,6 +67,7 @@ public final class Reconciler implements AutoCloseable {
         this.foreign = new ForeignRingRules(proc, options, reporter, threadName);
         this.slots = new SlotRules(options, reporter);
         this.drift = new SocketDriftDetector(options.driftRounds(), options.driftThreshold());
+        this.listingDir = realPath(proc.root().fdDir());
     }
 
     /** Starts the daemon thread (and the periodic statistics event); idempotent. */
@@ -188,6 +192,7 @@ public final class Reconciler implements AutoCloseable {
         // fds before any fdinfo: a slot released and its fd closed after the listing then reads empty, never
         // as a closed fd under a still-held slot.
         round.fds = read(proc.fds(), "fds", "untracked rings, fds closed under slots and socket drift");
+        round.listingDir = listingDir;
         round.maps = read(proc.ringMappings(), "maps", "closed rings still mapped and SQPOLL threads that outlived"
                 + " their ring");
         open.run(round);
@@ -279,6 +284,15 @@ public final class Reconciler implements AutoCloseable {
             } catch (LinkageError | IllegalStateException | SecurityException ignored) {
                 // it could be added, so this is not expected; nothing to undo either way
             }
+        }
+    }
+
+    /** {@code /proc/self/fd} as readlink of an fd open on it shows it ({@code /proc/<pid>/fd}), or null. */
+    private static String realPath(Path dir) {
+        try {
+            return dir.toRealPath().toString();
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

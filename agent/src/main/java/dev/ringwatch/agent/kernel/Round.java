@@ -20,6 +20,8 @@ final class Round {
     final TrackedView tracked;
     private final TrackedState state;
     FdTable fds;
+    /** What readlink shows for the fd of the /proc/self/fd listing itself (it takes the lowest free number). */
+    String listingDir;
     ProcMaps.RingMappings maps;
     int[] sqThreads;
     SockStat sockStat;
@@ -50,6 +52,15 @@ final class Round {
         } catch (RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * What {@code fd} pointed at when the fds were listed; null when it was closed (or was the listing's own
+     * directory fd, which took a just-closed number only for the listing). Call only when {@link #fds} is set.
+     */
+    String fdTarget(int fd) {
+        String t = fds.target(fd);
+        return t != null && t.equals(listingDir) ? null : t;
     }
 
     /** Whether {@code tid} is a live SQPOLL thread per this round's listing; null when not listed. */

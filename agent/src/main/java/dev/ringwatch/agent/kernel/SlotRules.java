@@ -74,7 +74,7 @@ final class SlotRules {
         if (held == null || !SlotFiles.compatible(s.target(), held.target())) {
             return; // the slot is empty or holds another registration's file: not this registration's leak
         }
-        String now = fds.target(s.fd());
+        String now = round.fdTarget(s.fd());
         if (now != null && (now.equals(held.target()) || (!s.target().isEmpty() && now.equals(s.target())))) {
             return; // the fd still points at the file
         }
