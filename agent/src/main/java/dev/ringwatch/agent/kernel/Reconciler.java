@@ -1,6 +1,7 @@
 package dev.ringwatch.agent.kernel;
 
 import dev.ringwatch.agent.proc.FdTable;
+import dev.ringwatch.agent.proc.ProcError;
 import dev.ringwatch.agent.proc.ProcResult;
 import dev.ringwatch.agent.proc.ProcView;
 import dev.ringwatch.agent.proc.RingFdInfo;
@@ -261,8 +262,9 @@ public final class Reconciler implements AutoCloseable {
             }
             return ok.value();
         }
-        reporter.fault(key, "cannot read " + result.errorOrNull() + "; " + what + " are not checked until it"
-                + " reads again (no leak is concluded from it)");
+        ProcError e = result.errorOrNull();
+        reporter.fault(key, "cannot read " + e.file() + (e.line() > 0 ? ":" + e.line() : "") + " (" + e.kind() + ": "
+                + e.message() + "); " + what + " are not checked until it reads again (no leak is concluded from it)");
         return null;
     }
 
