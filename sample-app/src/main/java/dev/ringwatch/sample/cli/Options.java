@@ -50,6 +50,11 @@ public final class Options {
         return this;
     }
 
+    /** The declared option names, without the leading dashes, in declaration order. */
+    public List<String> names() {
+        return List.copyOf(specs.keySet());
+    }
+
     public ParsedOptions parse(String[] args) throws UsageException {
         Map<String, Object> values = new HashMap<>();
         for (Spec s : specs.values()) {
@@ -146,8 +151,8 @@ public final class Options {
     private static String detail(Spec s) {
         return switch (s.kind()) {
             case FLAG -> "";
-            case INT -> " (" + s.min() + ".." + s.max() + ", default " + s.defaultValue() + ")";
-            case STRING -> s.defaultValue() == null ? "" : " (default " + s.defaultValue() + ")";
+            case INT -> " [" + s.min() + ".." + s.max() + ", default " + s.defaultValue() + "]";
+            case STRING -> s.defaultValue() == null ? "" : " [default " + s.defaultValue() + "]";
         };
     }
 }

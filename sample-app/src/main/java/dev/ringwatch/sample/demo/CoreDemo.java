@@ -9,6 +9,7 @@ import dev.ringwatch.sample.Command;
 import dev.ringwatch.sample.ResultLine;
 import dev.ringwatch.sample.cli.Options;
 import dev.ringwatch.sample.cli.ParsedOptions;
+import dev.ringwatch.sample.cli.UsageException;
 import dev.ringwatch.sample.uring.Awaiter;
 
 import java.io.ByteArrayOutputStream;
@@ -66,6 +67,9 @@ public final class CoreDemo implements Command {
     public int run(ParsedOptions o, PrintStream out) throws Exception {
         int nops = o.intValue("nops");
         String given = o.string("file");
+        if (given != null && !(Files.isRegularFile(Path.of(given)) && Files.isReadable(Path.of(given)))) {
+            throw new UsageException("option --file: '" + given + "' is not a readable regular file");
+        }
         Path path = given != null ? Path.of(given) : writeTempFile();
         try (Arena arena = Arena.ofConfined();
              IoUring ring = IoUring.builder().entries(Math.max(8, nops)).build()) {

@@ -21,7 +21,10 @@ import java.time.Duration;
  * ({@code iou-sqp-PID}) until the process exits, which the thread count shows.
  */
 public final class SqpollChurn implements Command {
-    /** Closed rings' threads exit some tens of ms after close; wait this long at most for that. */
+    /**
+     * The thread count lags the rings: a closed ring's thread exits some tens of ms after close. Before
+     * printing, wait this long at most for the count to catch up; what is printed is what was seen.
+     */
     private static final Duration SETTLE = Duration.ofMillis(500);
     private static final Duration NOP_TIMEOUT = Duration.ofSeconds(5);
 
@@ -87,14 +90,14 @@ public final class SqpollChurn implements Command {
                 closed++;
             }
             int expected = start + leaked;
-            int now = proc.iouSqpThreadsOnceSettled(n -> n <= expected, SETTLE);
+            int now = proc.iouSqpThreadsOnceSettled(n -> n == expected, SETTLE);
             if (i % reportEvery == 0 || leak || i == rings) {
                 out.printf("ring %" + width + "d/%d  fd %-3d %s, %d entries, %d NOPs ok, %-28s iou-sqp threads: %d%n", i,
                         rings, r.fd, r.flags, r.sqEntries, nops, leak ? "dropped WITHOUT close (leak)" : "closed", now);
             }
         }
         int leakedTotal = leaked;
-        int end = proc.iouSqpThreadsOnceSettled(n -> n <= start + leakedTotal, SETTLE);
+        int end = proc.iouSqpThreadsOnceSettled(n -> n == start + leakedTotal, SETTLE);
         int ringFds = proc.ioUringFds() - ringFdsAtStart;
         out.printf("done: %d rings created, %d closed, %d leaked (dropped without close)%n", rings, closed, leaked);
         out.printf("iou-sqp threads: %d now, %d at start (%+d); io_uring fds still open: %+d%n", end, start, end - start,
