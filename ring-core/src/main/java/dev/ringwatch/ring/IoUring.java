@@ -378,30 +378,7 @@ public final class IoUring implements AutoCloseable {
      */
     public int forEachCompletion(CompletionHandler handler) {
         ensureOpen();
-        if (needsGetEvents && cq.ready() == 0) {
-            runTaskWork();
-        }
-        int head = cq.head();
-        int tail = cq.tail();
-        int seen = 0;
-        try {
-            while (head != tail) {
-                long off = cq.offsetOf(head);
-                long userData = cq.userData(off);
-                int res = cq.res(off);
-                int flags = cq.flags(off);
-                head++;
-                if ((userData & 0xFFFF_0000_0000_0000L) == TAG_PREFIX) {
-                    tagCompleted(userData);
-                } else {
-                    seen++;
-                    handler.handle(userData, res, flags);
-                }
-            }
-        } finally {
-            cq.advanceTo(head);
-        }
-        return seen;
+        return drainCompletions(java.util.Objects.requireNonNull(handler, "handler"), null);
     }
 
     /** Like {@link #forEachCompletion(CompletionHandler)} for rings built with {@code cqe32()}. */
@@ -410,6 +387,11 @@ public final class IoUring implements AutoCloseable {
         if ((setupFlags & SetupFlags.CQE32) == 0) {
             throw new IllegalStateException(this + " has 16-byte CQEs: build it with cqe32() to read big completions");
         }
+        return drainCompletions(null, java.util.Objects.requireNonNull(handler, "handler"));
+    }
+
+    /** One loop for both handler kinds; exactly one of them is non-null. */
+    private int drainCompletions(CompletionHandler small, BigCompletionHandler big) {
         if (needsGetEvents && cq.ready() == 0) {
             runTaskWork();
         }
@@ -422,14 +404,16 @@ public final class IoUring implements AutoCloseable {
                 long userData = cq.userData(off);
                 int res = cq.res(off);
                 int flags = cq.flags(off);
-                long e0 = cq.big(off, 0);
-                long e1 = cq.big(off, 1);
                 head++;
                 if ((userData & 0xFFFF_0000_0000_0000L) == TAG_PREFIX) {
                     tagCompleted(userData);
                 } else {
                     seen++;
-                    handler.handle(userData, res, flags, e0, e1);
+                    if (big == null) {
+                        small.handle(userData, res, flags);
+                    } else {
+                        big.handle(userData, res, flags, cq.big(off, 0), cq.big(off, 1));
+                    }
                 }
             }
         } finally {
