@@ -4,7 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.VarHandle;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 
 /**
  * The CQ side: the kernel publishes the tail with a release store, we read it with acquire, and we hand
@@ -16,7 +16,10 @@ final class CompletionQueue {
     final MemorySegment ring;
     private final long headOff, tailOff, overflowOff;
     final long cqesOff;
-    final int mask, entries, cqeShift;
+    /** CQEs copied out of the ring per bulk copy. */
+    static final int CHUNK = 64;
+
+    final int mask, entries, cqeShift, wordsPerCqe;
 
     CompletionQueue(RingMemory mem, RingParams p, int setupFlags) {
         ring = mem.cqRing;
@@ -27,6 +30,7 @@ final class CompletionQueue {
         mask = ring.get(JAVA_INT, p.cqOff(RingParams.OFF_MASK));
         entries = ring.get(JAVA_INT, p.cqOff(RingParams.OFF_ENTRIES));
         cqeShift = (setupFlags & SetupFlags.CQE32) != 0 ? 5 : 4;
+        wordsPerCqe = 1 << (cqeShift - 3);
     }
 
     int head() {
@@ -49,23 +53,15 @@ final class CompletionQueue {
         return (int) INT.getVolatile(ring, overflowOff);
     }
 
-    long offsetOf(int index) {
-        return cqesOff + ((long) (index & mask) << cqeShift);
-    }
-
-    long userData(long off) {
-        return ring.get(JAVA_LONG, off);
-    }
-
-    int res(long off) {
-        return ring.get(JAVA_INT, off + 8);
-    }
-
-    int flags(long off) {
-        return ring.get(JAVA_INT, off + 12);
-    }
-
-    long big(long off, int word) {
-        return ring.get(JAVA_LONG, off + 16 + 8L * word);
+    /**
+     * Copies CQEs from {@code head} on (at most up to the ring's wrap point and {@link #CHUNK}) into
+     * {@code into} as 64-bit words: user_data, then res | flags << 32, then the CQE32 extras.
+     * Returns how many CQEs were copied.
+     */
+    int copyOut(int head, int tail, long[] into) {
+        int index = head & mask;
+        int n = Math.min(Math.min(tail - head, CHUNK), entries - index);
+        MemorySegment.copy(ring, JAVA_LONG_UNALIGNED, cqesOff + ((long) index << cqeShift), into, 0, n * wordsPerCqe);
+        return n;
     }
 }

@@ -18,10 +18,12 @@ public final class Features {
     public static final int REG_REG_RING = 1 << 13;
     public static final int RECVSEND_BUNDLE = 1 << 14;
     public static final int MIN_TIMEOUT = 1 << 15;
+    public static final int RW_ATTR = 1 << 16;
+    public static final int NO_IOWAIT = 1 << 17;
 
     private static final String[] NAMES = {"SINGLE_MMAP", "NODROP", "SUBMIT_STABLE", "RW_CUR_POS",
             "CUR_PERSONALITY", "FAST_POLL", "POLL_32BITS", "SQPOLL_NONFIXED", "EXT_ARG", "NATIVE_WORKERS",
-            "RSRC_TAGS", "CQE_SKIP", "LINKED_FILE", "REG_REG_RING", "RECVSEND_BUNDLE", "MIN_TIMEOUT"};
+            "RSRC_TAGS", "CQE_SKIP", "LINKED_FILE", "REG_REG_RING", "RECVSEND_BUNDLE", "MIN_TIMEOUT", "RW_ATTR", "NO_IOWAIT"};
 
     private Features() {
     }

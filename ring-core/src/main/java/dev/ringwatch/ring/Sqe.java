@@ -2,10 +2,7 @@ package dev.ringwatch.ring;
 
 import java.lang.foreign.MemorySegment;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 
 /**
  * A flyweight over one submission queue entry, handed out zeroed by {@link IoUring#nextSqe()}. Each
@@ -19,40 +16,70 @@ public final class Sqe {
     /** Ask the kernel to choose a free slot ({@code IORING_FILE_INDEX_ALLOC}); see {@link FileTable#reserveForKernel}. */
     public static final int ALLOC_SLOT = -1;
 
-    // struct io_uring_sqe field offsets
-    private static final long OPCODE = 0, FLAGS = 1, IOPRIO = 2, FD = 4, OFF = 8, ADDR = 16, LEN = 24, OP_FLAGS = 28,
-            USER_DATA = 32, BUF_INDEX = 40, FILE_INDEX = 44, ADDR3 = 48;
+    // struct io_uring_sqe as 64-bit words (little-endian):
+    // w0 opcode|flags<<8|ioprio<<16|fd<<32, w1 off, w2 addr, w3 len|op_flags<<32, w4 user_data,
+    // w5 buf_index|personality<<16|file_index<<32, w6 addr3, w7 pad; SQE128 adds w8..w15.
+    private static final int W_HEAD = 0, W_OFF = 1, W_ADDR = 2, W_LEN = 3, W_USER_DATA = 4, W_INDEX = 5;
+    private static final long ADDR3 = 48;
     private static final int IOSQE_FIXED_FILE = 1, IOSQE_IO_DRAIN = 2, IOSQE_IO_LINK = 4, IOSQE_IO_HARDLINK = 8,
             IOSQE_ASYNC = 16;
     private static final int POLL_ADD_MULTI = 1, ACCEPT_MULTISHOT = 1, FSYNC_DATASYNC = 1;
     private static final int FILE_INDEX_ALLOC = 0xFFFFFFFF;
     private static final int AT_FDCWD = -100;
+    private static final long LOW32 = 0xFFFF_FFFFL;
 
     private final IoUring ring;
     private final MemorySegment sqes;
     private final boolean big;
     private final long size;
+    /**
+     * The entry is assembled here and published with one bulk copy: every checked store into the
+     * shared ring memory costs about a nanosecond and a half, which a NOP cannot afford eight times.
+     */
+    private final long[] words;
     private long base;
+    private boolean pending;
+    /** After {@link #raw()} or {@link #cmd()} the caller writes ring memory itself: setters write through. */
+    private boolean direct;
 
     Sqe(IoUring ring, MemorySegment sqes, boolean big) {
         this.ring = ring;
         this.sqes = sqes;
         this.big = big;
         this.size = big ? 128 : 64;
+        this.words = new long[(int) (size / 8)];
     }
 
+    /** Starts a new zeroed entry at {@code offset}; the previous one is published first. */
     Sqe reset(long offset) {
+        commit();
         base = offset;
-        sqes.asSlice(offset, size).fill((byte) 0);
+        java.util.Arrays.fill(words, 0L);
+        pending = true;
+        direct = false;
         return this;
     }
 
+    /** Writes the entry being built into the ring; the SQ tail is published separately, after this. */
+    void commit() {
+        if (pending && !direct) {
+            MemorySegment.copy(words, 0, sqes, JAVA_LONG_UNALIGNED, base, words.length);
+        }
+        pending = false;
+    }
+
+    private void word(int index, long value) {
+        words[index] = value;
+        if (direct) {
+            sqes.set(JAVA_LONG_UNALIGNED, base + 8L * index, value);
+        }
+    }
+
     private Sqe prep(int opcode, int fd, long addr, int len, long off) {
-        sqes.set(JAVA_BYTE, base + OPCODE, (byte) opcode);
-        sqes.set(JAVA_INT, base + FD, fd);
-        sqes.set(JAVA_LONG, base + OFF, off);
-        sqes.set(JAVA_LONG, base + ADDR, addr);
-        sqes.set(JAVA_INT, base + LEN, len);
+        word(W_HEAD, (words[W_HEAD] & 0xFFFF_FF00L) | (opcode & 0xFF) | ((long) fd << 32));
+        word(W_OFF, off);
+        word(W_ADDR, addr);
+        word(W_LEN, (words[W_LEN] & ~LOW32) | (len & LOW32));
         return this;
     }
 
@@ -62,12 +89,12 @@ public final class Sqe {
     }
 
     private Sqe opFlags(int flags) {
-        sqes.set(JAVA_INT, base + OP_FLAGS, flags);
+        word(W_LEN, (words[W_LEN] & LOW32) | ((long) flags << 32));
         return this;
     }
 
     private Sqe ioprio(int value) {
-        sqes.set(JAVA_SHORT, base + IOPRIO, (short) value);
+        word(W_HEAD, (words[W_HEAD] & ~0xFFFF_0000L) | ((long) (value & 0xFFFF) << 16));
         return this;
     }
 
@@ -75,12 +102,13 @@ public final class Sqe {
         if (slot != ALLOC_SLOT && slot < 0) {
             throw new IllegalArgumentException("slot must be >= 0 or Sqe.ALLOC_SLOT, got " + slot);
         }
-        sqes.set(JAVA_INT, base + FILE_INDEX, slot == ALLOC_SLOT ? FILE_INDEX_ALLOC : slot + 1);
+        int index = slot == ALLOC_SLOT ? FILE_INDEX_ALLOC : slot + 1;
+        word(W_INDEX, (words[W_INDEX] & LOW32) | ((long) index << 32));
         return this;
     }
 
     private Sqe setFlag(int flag) {
-        sqes.set(JAVA_BYTE, base + FLAGS, (byte) (sqes.get(JAVA_BYTE, base + FLAGS) | flag));
+        word(W_HEAD, words[W_HEAD] | ((long) (flag & 0xFF) << 8));
         return this;
     }
 
@@ -116,7 +144,7 @@ public final class Sqe {
             throw new IllegalArgumentException("user data 0x" + Long.toHexString(userData)
                     + " is reserved (top 16 bits 0x5257 mark resource-tag completions)");
         }
-        sqes.set(JAVA_LONG, base + USER_DATA, userData);
+        word(W_USER_DATA, userData);
         return this;
     }
 
@@ -142,12 +170,12 @@ public final class Sqe {
 
     /** The raw IOSQE_* flags byte. */
     public int flags() {
-        return sqes.get(JAVA_BYTE, base + FLAGS) & 0xFF;
+        return (int) (words[W_HEAD] >>> 8) & 0xFF;
     }
 
     /** The opcode of this SQE. */
     public int opcode() {
-        return sqes.get(JAVA_BYTE, base + OPCODE) & 0xFF;
+        return (int) words[W_HEAD] & 0xFF;
     }
 
     /**
@@ -157,12 +185,22 @@ public final class Sqe {
         if (!big) {
             throw new IllegalStateException("cmd() needs a ring built with sqe128()");
         }
+        goDirect();
         return sqes.asSlice(base + ADDR3, 80);
     }
 
     /** All bytes of this SQE (64, or 128 with sqe128()), for operations without a typed prep. */
     public MemorySegment raw() {
+        goDirect();
         return sqes.asSlice(base, size);
+    }
+
+    /** Publishes what was built so far; from now on setters write ring memory directly. */
+    private void goDirect() {
+        if (pending && !direct) {
+            MemorySegment.copy(words, 0, sqes, JAVA_LONG_UNALIGNED, base, words.length);
+            direct = true;
+        }
     }
 
     // ---- operations -----------------------------------------------------------------------------------
@@ -224,7 +262,7 @@ public final class Sqe {
             throw new IllegalStateException("read_fixed/write_fixed need registerBuffers(..) on " + ring);
         }
         table.check(index, buf);
-        sqes.set(JAVA_SHORT, base + BUF_INDEX, (short) index);
+        word(W_INDEX, (words[W_INDEX] & ~0xFFFFL) | (index & 0xFFFF));
         return this;
     }
 

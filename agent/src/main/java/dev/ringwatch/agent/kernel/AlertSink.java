@@ -1,0 +1,22 @@
+package dev.ringwatch.agent.kernel;
+
+/**
+ * Where the reconciler sends what it finds. Called on the reconciler's thread; an exception thrown here is
+ * caught and logged once, and the reconciler goes on.
+ */
+public interface AlertSink {
+
+    /** A leak, reported exactly once. */
+    void report(Alert alert);
+
+    /**
+     * A line about the reconciler's own trouble (an unreadable /proc file, a ring fd closed behind the agent's
+     * back, JFR missing): not a leak. Each distinct trouble is passed once, not once per round.
+     */
+    void fault(String line);
+
+    /** The default: commits the matching JFR event and logs to {@code System.Logger("dev.ringwatch")}. */
+    static AlertSink standard() {
+        return new JfrLogAlertSink(System.getLogger(JfrLogAlertSink.LOGGER_NAME));
+    }
+}

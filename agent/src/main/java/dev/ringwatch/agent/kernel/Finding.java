@@ -1,0 +1,149 @@
+package dev.ringwatch.agent.kernel;
+
+import java.util.Objects;
+
+/**
+ * One leak the reconciler found, with the fields of the JFR event it maps to (named alike), plus the few
+ * facts only the log line uses. Times are nanoseconds; fds and tids are -1 when not known.
+ */
+public sealed interface Finding {
+
+    Rule rule();
+
+    /**
+     * A closed ring that {@code /proc/self/maps} still maps, so the kernel keeps it (and its SQPOLL thread)
+     * alive. Maps to {@code RingLeakEvent} with reason {@code closed but still mapped}.
+     */
+    record ClosedRingStillMapped(long ringId, int ringFd, String setupFlags, boolean severe, String ownerClass,
+                                 String creatingThread, long age, String creationStack, long bytesMapped,
+                                 int sqThreadTid, long inode, long sinceClose, String closeSite) implements Finding {
+        public ClosedRingStillMapped {
+            setupFlags = text(setupFlags);
+            ownerClass = text(ownerClass);
+            creatingThread = text(creatingThread);
+            creationStack = text(creationStack);
+            closeSite = text(closeSite);
+        }
+
+        @Override
+        public Rule rule() {
+            return Rule.CLOSED_RING_STILL_MAPPED;
+        }
+    }
+
+    /**
+     * A closed SQPOLL ring's {@code iou-sqp} thread alive past the grace period with no open ring sharing it.
+     * Maps to {@code SqpollThreadLeakEvent} with reason {@code outlived its ring}.
+     *
+     * @param keptByFd another fd that still refers to the closed ring (a dup), or -1
+     */
+    record SqpollThreadOutlivedRing(int sqThreadTid, String threadName, long ringId, int ringFd, String setupFlags,
+                                    long sinceClose, String ownerClass, String creatingThread, String creationStack,
+                                    int sqThreadIdleMillis, long graceNanos, String closeSite, int keptByFd)
+            implements Finding {
+        public SqpollThreadOutlivedRing {
+            threadName = text(threadName);
+            setupFlags = text(setupFlags);
+            ownerClass = text(ownerClass);
+            creatingThread = text(creatingThread);
+            creationStack = text(creationStack);
+            closeSite = text(closeSite);
+        }
+
+        @Override
+        public Rule rule() {
+            return Rule.SQPOLL_THREAD_OUTLIVED_RING;
+        }
+    }
+
+    /**
+     * An io_uring fd that no tracked ring explains. Maps to {@code UntrackedRingEvent}.
+     *
+     * @param occupiedSlots fixed-file slots fdinfo lists as holding a file, -1 when not known
+     * @param fdinfo        summary of the kernel's view, e.g. {@code SqThread: 4242, UserFiles: 16, UserBufs: 0}
+     */
+    record UntrackedRing(int ringFd, long inode, int sqThreadTid, int occupiedSlots, String fdinfo)
+            implements Finding {
+        public UntrackedRing {
+            fdinfo = text(fdinfo);
+        }
+
+        @Override
+        public Rule rule() {
+            return Rule.UNTRACKED_RING;
+        }
+    }
+
+    /**
+     * An {@code iou-sqp} thread that no tracked (or adopted, or already reported) ring explains: the thread
+     * half of the untracked rule. Maps to {@code SqpollThreadLeakEvent} with reason {@code no tracked ring}.
+     */
+    record UntrackedSqpollThread(int sqThreadTid, String threadName) implements Finding {
+        public UntrackedSqpollThread {
+            threadName = text(threadName);
+        }
+
+        @Override
+        public Rule rule() {
+            return Rule.UNTRACKED_RING;
+        }
+    }
+
+    /**
+     * The application closed the fd it registered while the slot still holds the file. Maps to
+     * {@code FileSlotLeakEvent} with reason {@code fd closed under slot}.
+     *
+     * @param file  what the slot holds, as fdinfo lists it
+     * @param fdNow what {@code fd} points at now; empty when it is closed
+     */
+    record FdClosedUnderSlot(long ringId, int ringFd, int slot, int fd, String file, long tag, String ownerClass,
+                             String creatingThread, long age, String creationStack, String fdNow) implements Finding {
+        public FdClosedUnderSlot {
+            file = text(file);
+            ownerClass = text(ownerClass);
+            creatingThread = text(creatingThread);
+            creationStack = text(creationStack);
+            fdNow = text(fdNow);
+        }
+
+        @Override
+        public Rule rule() {
+            return Rule.FD_CLOSED_UNDER_SLOT;
+        }
+    }
+
+    /**
+     * A released slot whose tag CQE has not come within the grace period while the ring's CQ is empty. Maps
+     * to {@code SlotReleaseStalledEvent}.
+     *
+     * @param oldestInFlight e.g. {@code POLL_ADD multishot on slot 0 (user data 0x7)}; empty when none known
+     */
+    record SlotReleaseStalled(long ringId, int ringFd, int slot, long tag, String file, long stalledFor,
+                              String oldestInFlight, long oldestInFlightAge, int pendingReleases) implements Finding {
+        public SlotReleaseStalled {
+            file = text(file);
+            oldestInFlight = text(oldestInFlight);
+        }
+
+        @Override
+        public Rule rule() {
+            return Rule.SLOT_RELEASE_STALLED;
+        }
+    }
+
+    /**
+     * {@code sockets: used} rose over a window while this process's socket fds and slot-held sockets explain
+     * none of the rise. Maps to {@code SocketDriftEvent}.
+     */
+    record SocketDrift(long window, int rounds, long socketsUsedStart, long socketsUsedEnd, int socketFdsStart,
+                       int socketFdsEnd, int slotHeldSocketsStart, int slotHeldSocketsEnd) implements Finding {
+        @Override
+        public Rule rule() {
+            return Rule.SOCKET_DRIFT;
+        }
+    }
+
+    private static String text(String s) {
+        return Objects.requireNonNullElse(s, "");
+    }
+}

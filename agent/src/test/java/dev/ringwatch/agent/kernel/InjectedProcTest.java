@@ -1,0 +1,224 @@
+package dev.ringwatch.agent.kernel;
+
+import dev.ringwatch.agent.proc.ProcView;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the kernel here cannot be made to show on demand, from an injected /proc root: other processes'
+ * sockets moving {@code sockets: used}, unreadable or garbled files, a busy ring lock, an old kernel's fdinfo.
+ */
+class InjectedProcTest {
+    @TempDir
+    Path dir;
+    FakeProcDir fake;
+    TestTracker tracker;
+    RecordingSink sink;
+    Reconciler reconciler;
+
+    @BeforeEach
+    void setUp() {
+        fake = new FakeProcDir(dir);
+        tracker = new TestTracker();
+        sink = new RecordingSink();
+        reconciler = new Reconciler(tracker, new ProcView(fake.procRoot()), sink,
+                ReconcilerOptions.defaults().withStatistics(false));
+        for (int fd = 10; fd < 13; fd++) {
+            fake.fd(fd, "socket:[" + (500 + fd) + "]");
+        }
+    }
+
+    /** One round per value of {@code sockets: used}. */
+    private void usedSequence(long... used) {
+        usedSequence(i -> { }, used);
+    }
+
+    private void usedSequence(Consumer<Integer> beforeRound, long... used) {
+        for (int i = 0; i < used.length; i++) {
+            fake.sockstat(used[i]);
+            beforeRound.accept(i);
+            reconciler.runOnce();
+        }
+    }
+
+    @Test
+    void socketDrift_injectedProcRoot_reportedOncePerRise() {
+        usedSequence(100, 120, 140, 160, 180);
+        assertEquals(List.of(), sink.alerts(), "window not full yet: " + sink);
+        usedSequence(200);
+        List<Finding.SocketDrift> found = sink.findings(Finding.SocketDrift.class);
+        assertEquals(1, found.size(), sink.toString());
+        Finding.SocketDrift f = found.getFirst();
+        assertEquals(100, f.socketsUsedStart());
+        assertEquals(200, f.socketsUsedEnd());
+        assertEquals(3, f.socketFdsStart());
+        assertEquals(3, f.socketFdsEnd());
+        assertEquals(0, f.slotHeldSocketsStart());
+        assertEquals(6, f.rounds());
+        assertTrue(sink.alerts().getFirst().logLine().startsWith(
+                "ringwatch LEAK socket drift: sockets: used rose from 100 to 200 (+100)"), sink.toString());
+
+        usedSequence(220, 240, 260, 280, 300, 320, 340);
+        assertEquals(1, sink.alerts().size(), "same rise, reported already: " + sink);
+        usedSequence(150, 170, 190, 210, 230, 250);
+        found = sink.findings(Finding.SocketDrift.class);
+        assertEquals(2, found.size(), "a new rise after a fall: " + sink);
+        assertEquals(150, found.get(1).socketsUsedStart());
+        assertEquals(List.of(), sink.faults());
+    }
+
+    @Test
+    void socketDrift_injectedProcRoot_notReportedWhenOurFdsAndSlotsExplainTheRise() {
+        // half the rise is new socket fds, half sockets held by a tracked ring's slots
+        tracker.add(5, 900, false);
+        fake.ring(5, 900);
+        usedSequence(i -> {
+            for (int k = 0; k < 20; k++) {
+                fake.fd(100 + i * 20 + k, "socket:[" + (9000 + i * 20 + k) + "]");
+            }
+            String[] slots = new String[i * 4];
+            for (int k = 0; k < slots.length; k++) {
+                slots[k] = k + ": socket:[" + (7000 + k) + "]";
+            }
+            fake.ring(5, 900, slots);
+        }, 100, 124, 148, 172, 196, 220, 244, 268);
+        assertEquals(List.of(), sink.alerts(), sink.toString());
+        assertEquals(List.of(), sink.faults(), sink.toString());
+        assertEquals(28, reconciler.statistics().occupiedSlotsKernel(), reconciler.statistics().toString());
+    }
+
+    @Test
+    void socketDrift_injectedProcRoot_notReportedWhenItWobblesOrRisesLittle() {
+        usedSequence(100, 130, 125, 160, 155, 190, 185, 220, 215, 250, 245, 280);
+        usedSequence(100, 110, 120, 130, 140, 150, 160, 170, 180); // from a fall: +50 per window
+        assertEquals(List.of(), sink.alerts(), sink.toString());
+    }
+
+    @Test
+    void unreadableMaps_injectedProcRoot_oneLineNoLeak_otherRulesGoOn_thenChecksResume() {
+        TrackedRing ring = tracker.add(5, 777, true);
+        tracker.closed(ring.ringId(), Duration.ofSeconds(60));
+        fake.unreadable("self/maps");
+        usedSequence(100, 120, 140, 160, 180, 200);
+        assertEquals(1, sink.faults().size(), sink.toString());
+        String line = sink.faults().getFirst();
+        assertTrue(line.startsWith("ringwatch: reconciler: cannot read " + dir.resolve("self/maps") + " (UNREADABLE: "),
+                line);
+        assertTrue(line.contains("closed rings still mapped and SQPOLL threads that outlived their ring are not"
+                + " checked until it reads again"), line);
+        assertFalse(line.contains("LEAK"), line);
+        assertEquals(1, sink.alerts().size(), "socket drift still checked: " + sink);
+        assertEquals(Rule.SOCKET_DRIFT, sink.alerts().getFirst().rule());
+
+        fake.maps(FakeProcDir.ringMapping(0x7f0000000000L, 8192, 777));
+        reconciler.runOnce();
+        reconciler.runOnce();
+        List<Finding.ClosedRingStillMapped> mapped = sink.findings(Finding.ClosedRingStillMapped.class);
+        assertEquals(1, mapped.size(), sink.toString());
+        assertEquals(8192, mapped.getFirst().bytesMapped());
+
+        fake.unreadable("self/maps");
+        reconciler.runOnce();
+        reconciler.runOnce();
+        assertEquals(2, sink.faults().size(), "a new episode gives a new line: " + sink);
+        assertEquals(2, sink.alerts().size(), sink.toString());
+    }
+
+    @Test
+    void garbledSockstat_injectedProcRoot_oneLine() {
+        fake.write(dir.resolve("net/sockstat"), "sockets used lots\n");
+        for (int i = 0; i < 5; i++) {
+            reconciler.runOnce();
+        }
+        assertEquals(1, sink.faults().size(), sink.toString());
+        assertTrue(sink.faults().getFirst().contains("MALFORMED") && sink.faults().getFirst().contains("sockstat"),
+                sink.toString());
+        assertEquals(5, reconciler.statistics().rounds());
+        assertEquals(-1, reconciler.statistics().socketsUsed());
+    }
+
+    @Test
+    void busyFdinfo_injectedProcRoot_noConclusionUntilItReads() {
+        TrackedRing ring = tracker.add(5, 900, false);
+        fake.fd(5, "anon_inode:[io_uring]").fdinfo(5, FakeProcDir.header(900)); // lock busy: no ring section
+        tracker.addSlot(ring.ringId(), 0, 7, "socket:[4242]"); // fd 7 is not open: closed under the slot?
+        for (int i = 0; i < 4; i++) {
+            reconciler.runOnce();
+        }
+        assertEquals(List.of(), sink.alerts(), sink.toString());
+        assertEquals(List.of(), sink.faults(), "busy is no trouble and no leak: " + sink);
+        assertEquals(-1, reconciler.statistics().occupiedSlotsKernel());
+
+        fake.ring(5, 900, "0: socket:[4242]");
+        reconciler.runOnce();
+        reconciler.runOnce();
+        List<Finding.FdClosedUnderSlot> found = sink.findings(Finding.FdClosedUnderSlot.class);
+        assertEquals(1, found.size(), sink.toString());
+        assertEquals("socket:[4242]", found.getFirst().file());
+        assertEquals(1, reconciler.statistics().occupiedSlotsKernel());
+    }
+
+    @Test
+    void oldKernelFdinfo_injectedProcRoot_everySlotListedWithDentryNames() {
+        fake.kernel("6.1.0-old");
+        TrackedRing ring = tracker.add(5, 31337, false);
+        fake.fd(5, "anon_inode:[io_uring]").fdinfo(5, FakeProcDir.header(31337) + """
+                SqMask:	0x7
+                SqHead:	3
+                SqTail:	3
+                CachedSqHead:	3
+                CqMask:	0xf
+                CqHead:	2
+                CqTail:	2
+                CachedCqTail:	2
+                SQEs:	0
+                CQEs:	0
+                SqThread:	-1
+                SqThreadCpu:	-1
+                UserFiles:	4
+                    0: TCP
+                    1: TCP
+                    2: <none>
+                    3: hostname
+                UserBufs:	0
+                PollList:
+                """);
+        fake.fd(8, "socket:[54]");
+        tracker.addSlot(ring.ringId(), 0, 8, "socket:[54]"); // intact
+        tracker.addSlot(ring.ringId(), 1, 9, "socket:[55]"); // fd 9 closed
+        fake.fd(11, "/etc/hostname");
+        tracker.addSlot(ring.ringId(), 3, 11, "/etc/hostname"); // intact
+        for (int i = 0; i < 3; i++) {
+            reconciler.runOnce();
+        }
+        List<Finding.FdClosedUnderSlot> found = sink.findings(Finding.FdClosedUnderSlot.class);
+        assertEquals(1, found.size(), sink.toString());
+        assertEquals(1, found.getFirst().slot());
+        assertEquals("TCP", found.getFirst().file());
+        assertEquals(1, sink.alerts().size(), sink.toString());
+    }
+
+    @Test
+    void malformedFdinfo_injectedProcRoot_oneLineNamingTheRing_noLeak() {
+        TrackedRing ring = tracker.add(5, 900, false);
+        fake.fd(5, "anon_inode:[io_uring]").fdinfo(5, FakeProcDir.header(900) + "SqMask:\t0x7\nSqMask:\t0x7\n");
+        tracker.addSlot(ring.ringId(), 0, 7, "socket:[4242]");
+        for (int i = 0; i < 4; i++) {
+            reconciler.runOnce();
+        }
+        assertEquals(List.of(), sink.alerts(), sink.toString());
+        assertEquals(1, sink.faults().size(), sink.toString());
+        String line = sink.faults().getFirst();
+        assertTrue(line.contains("ring " + ring.ringId() + " (fd 5)") && line.contains("MALFORMED"), line);
+    }
+}

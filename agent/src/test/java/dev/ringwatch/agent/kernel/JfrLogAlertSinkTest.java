@@ -1,0 +1,117 @@
+package dev.ringwatch.agent.kernel;
+
+import dev.ringwatch.jfr.FileSlotLeakEvent;
+import dev.ringwatch.jfr.RingLeakEvent;
+import dev.ringwatch.jfr.RingwatchEvents;
+import dev.ringwatch.jfr.SlotReleaseStalledEvent;
+import dev.ringwatch.jfr.SocketDriftEvent;
+import dev.ringwatch.jfr.SqpollThreadLeakEvent;
+import dev.ringwatch.jfr.UntrackedRingEvent;
+import jdk.jfr.Event;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The default sink: one JFR event and one WARNING line per alert, fault lines at WARNING without LEAK. */
+class JfrLogAlertSinkTest {
+    @TempDir
+    Path dir;
+
+    static final List<Finding> ONE_OF_EACH = List.of(
+            new Finding.ClosedRingStillMapped(3, 12, "SQPOLL|SQE128", true, "app.Server", "main", 5_000_000_000L,
+                    "Server.start(Server.java:10)", 16384, 4242, 99, 2_000_000_000L, "Server.stop(Server.java:20)"),
+            new Finding.SqpollThreadOutlivedRing(4243, "iou-sqp-1", 4, 13, "SQPOLL", 3_000_000_000L, "app.Server",
+                    "main", "site", 0, 7_000_000_000L, "close-site", 17),
+            new Finding.UntrackedRing(20, 555, 4244, 2, "SqThread 4244, UserFiles 16 (2 occupied), UserBufs 0"),
+            new Finding.UntrackedSqpollThread(4245, "iou-sqp-1"),
+            new Finding.FdClosedUnderSlot(5, 14, 2, 30, "socket:[18868]", 0x5257000000000003L, "app.Conn", "worker",
+                    1_000_000_000L, "Conn.open(Conn.java:5)", ""),
+            new Finding.SlotReleaseStalled(6, 15, 1, 0x5257000000000004L, "socket:[18869]", 12_000_000_000L,
+                    "POLL_ADD multishot on slot 0 (user data 0x7)", 40_000_000_000L, 3),
+            new Finding.SocketDrift(30_000_000_000L, 6, 1000, 1100, 10, 10, 4, 4));
+
+    @Test
+    void eachAlertCommitsItsJfrEventAndLogsOneLeakLine() throws IOException {
+        RecordingLogger log = new RecordingLogger();
+        JfrLogAlertSink sink = new JfrLogAlertSink(log);
+        Path file = dir.resolve("alerts.jfr");
+        try (Recording r = new Recording()) {
+            for (Class<? extends Event> type : RingwatchEvents.ALL) {
+                r.enable(type);
+            }
+            r.start();
+            ONE_OF_EACH.forEach(f -> sink.report(Alert.of(f)));
+            r.stop();
+            r.dump(file);
+        }
+        List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+        RecordedEvent ringLeak = only(events, RingLeakEvent.NAME);
+        assertEquals(RingLeakEvent.REASON_CLOSED_BUT_MAPPED, ringLeak.getString("reason"));
+        assertEquals(16384, ringLeak.getLong("bytesMapped"));
+        assertEquals(4242, ringLeak.getInt("sqThreadTid"));
+        assertTrue(ringLeak.getBoolean("severe"));
+        List<RecordedEvent> threads = events.stream()
+                .filter(e -> e.getEventType().getName().equals(SqpollThreadLeakEvent.NAME)).toList();
+        assertEquals(2, threads.size());
+        assertEquals(SqpollThreadLeakEvent.REASON_OUTLIVED_RING, threads.get(0).getString("reason"));
+        assertEquals(4, threads.get(0).getLong("ringId"));
+        assertEquals(SqpollThreadLeakEvent.REASON_NO_TRACKED_RING, threads.get(1).getString("reason"));
+        assertEquals(0, threads.get(1).getLong("ringId"));
+        RecordedEvent untracked = only(events, UntrackedRingEvent.NAME);
+        assertEquals(20, untracked.getInt("ringFd"));
+        assertEquals(2, untracked.getInt("occupiedSlots"));
+        RecordedEvent slotLeak = only(events, FileSlotLeakEvent.NAME);
+        assertEquals(FileSlotLeakEvent.REASON_FD_CLOSED_UNDER_SLOT, slotLeak.getString("reason"));
+        assertEquals("socket:[18868]", slotLeak.getString("file"));
+        assertEquals("Conn.open(Conn.java:5)", slotLeak.getString("creationStack"));
+        RecordedEvent stalled = only(events, SlotReleaseStalledEvent.NAME);
+        assertEquals("POLL_ADD multishot on slot 0 (user data 0x7)", stalled.getString("oldestInFlight"));
+        assertEquals(3, stalled.getInt("pendingReleases"));
+        RecordedEvent drift = only(events, SocketDriftEvent.NAME);
+        assertEquals(1100, drift.getLong("socketsUsedEnd"));
+
+        assertEquals(ONE_OF_EACH.size(), log.lines.size());
+        for (int i = 0; i < ONE_OF_EACH.size(); i++) {
+            RecordingLogger.Line line = log.lines.get(i);
+            Finding f = ONE_OF_EACH.get(i);
+            assertEquals(System.Logger.Level.WARNING, line.level());
+            assertTrue(line.text().startsWith("ringwatch LEAK " + f.rule().title() + ": "), line.text());
+            if (f.rule() == Rule.UNTRACKED_RING) {
+                assertTrue(line.text().contains("untracked"), line.text());
+            }
+        }
+    }
+
+    @Test
+    void faultLinesAreWarningsWithoutLeak() {
+        RecordingLogger log = new RecordingLogger();
+        new JfrLogAlertSink(log).fault(AlertLines.fault("cannot read /proc/self/maps"));
+        assertEquals(1, log.lines.size());
+        assertEquals(System.Logger.Level.WARNING, log.lines.getFirst().level());
+        assertEquals("ringwatch: reconciler: cannot read /proc/self/maps", log.lines.getFirst().text());
+        assertFalse(log.lines.getFirst().text().contains("LEAK"));
+    }
+
+    @Test
+    void withoutARecordingOnlyTheLineIsWritten() {
+        RecordingLogger log = new RecordingLogger();
+        new JfrLogAlertSink(log).report(Alert.of(ONE_OF_EACH.getFirst()));
+        assertEquals(1, log.lines.size());
+    }
+
+    private static RecordedEvent only(List<RecordedEvent> events, String name) {
+        List<RecordedEvent> found = events.stream().filter(e -> e.getEventType().getName().equals(name)).toList();
+        assertEquals(1, found.size(), name + " events: " + found);
+        return found.getFirst();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ringwatch.agent.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps every alert and fault line, for assertions. */
+final class RecordingSink implements AlertSink {
+    final List<Alert> alerts = new ArrayList<>();
+    final List<String> faults = new ArrayList<>();
+
+    @Override
+    public synchronized void report(Alert alert) {
+        alerts.add(alert);
+    }
+
+    @Override
+    public synchronized void fault(String line) {
+        faults.add(line);
+    }
+
+    synchronized List<Alert> of(Rule rule) {
+        return alerts.stream().filter(a -> a.rule() == rule).toList();
+    }
+
+    /** The findings of one type. */
+    synchronized <F extends Finding> List<F> findings(Class<F> type) {
+        return alerts.stream().map(Alert::finding).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    synchronized List<Alert> alerts() {
+        return List.copyOf(alerts);
+    }
+
+    synchronized List<String> faults() {
+        return List.copyOf(faults);
+    }
+
+    @Override
+    public synchronized String toString() {
+        StringBuilder b = new StringBuilder();
+        alerts.forEach(a -> b.append("\n  ").append(a.logLine()));
+        faults.forEach(f -> b.append("\n  ").append(f));
+        return b.length() == 0 ? "(nothing)" : b.toString();
+    }
+}

@@ -1,0 +1,266 @@
+package dev.ringwatch.agent.kernel;
+
+import dev.ringwatch.ring.IoUring;
+import dev.ringwatch.ring.Mapping;
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.MemorySegment;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The ring rules against real rings on the running kernel: a closed ring kept alive by a second mapping,
+ * SQPOLL threads shared through ATTACH_WQ or kept by a dup'ed fd, rings made with raw syscalls, adopted
+ * rings, and a ring fd closed behind the agent's back.
+ */
+class RingRulesKernelTest {
+    private static final Duration LONG_AGO = Duration.ofSeconds(30);
+
+    @Test
+    void closedRingStillMapped_reportedOnceForRingAndThread_thenNothingAfterMunmap() {
+        KernelFixture k = new KernelFixture();
+        IoUring ring = IoUring.builder().entries(64).sqpoll(Duration.ofMillis(50)).sqe128().build();
+        TrackedRing tracked = k.tracker.track(ring);
+        int tid = KernelFixture.sqpollTid(ring);
+        k.rounds(1); // learns the SQPOLL thread while the ring is open
+        Mapping rings = ring.mappings().stream().filter(m -> m.region().contains("ring")).findFirst().orElseThrow();
+        // Other code (a native library, say) maps the ring too; ring-core's close unmaps only its own.
+        MemorySegment second = Sys.mmap(ring.fd(), rings.bytes(), 0);
+        try {
+            k.tracker.close(ring, LONG_AGO);
+            k.rounds(4);
+            assertTrue(KernelFixture.isSqpollThread(tid), "the mapping should keep the SQPOLL thread alive");
+            List<Finding.ClosedRingStillMapped> found = k.sink.findings(Finding.ClosedRingStillMapped.class);
+            assertEquals(1, found.size(), k.sink.toString());
+            Finding.ClosedRingStillMapped f = found.getFirst();
+            assertEquals(tracked.ringId(), f.ringId());
+            assertEquals(tracked.inode(), f.inode());
+            assertEquals(tid, f.sqThreadTid());
+            assertTrue(f.severe());
+            assertEquals((rings.bytes() + 4095) / 4096 * 4096, f.bytesMapped());
+            assertEquals("SQPOLL|SQE128", f.setupFlags());
+            // one report covers the ring and its thread: no outlived-thread, no untracked-thread report
+            assertEquals(1, k.sink.alerts().size(), k.sink.toString());
+            String line = k.sink.alerts().getFirst().logLine();
+            assertTrue(line.startsWith("ringwatch LEAK closed ring still mapped: ring " + tracked.ringId()), line);
+            assertTrue(line.contains("TestTracker.close <- test") && line.contains("tid " + tid), line);
+        } finally {
+            Sys.munmap(second);
+        }
+        KernelFixture.awaitThreadGone(tid);
+        k.rounds(3);
+        assertEquals(1, k.sink.alerts().size(), k.sink.toString());
+        assertEquals(List.of(), k.sink.faults());
+    }
+
+    @Test
+    void attachWqRings_oneClosed_noAlarmWhileTheOtherSharesTheThread() {
+        KernelFixture k = new KernelFixture();
+        IoUring first = IoUring.builder().entries(8).sqpoll(Duration.ofMillis(20)).build();
+        IoUring second = IoUring.builder().entries(8).sqpoll(Duration.ofMillis(20)).attachWq(first).build();
+        k.tracker.track(first);
+        k.tracker.track(second);
+        int tid = KernelFixture.sqpollTid(first);
+        assertEquals(tid, KernelFixture.sqpollTid(second), "ATTACH_WQ rings should share one SQPOLL thread");
+        k.rounds(1);
+        k.tracker.close(first, LONG_AGO);
+        k.advance(Duration.ofSeconds(30));
+        k.rounds(4);
+        assertTrue(KernelFixture.isSqpollThread(tid), "the attached ring keeps the shared thread");
+        assertEquals(List.of(), k.sink.alerts(), k.sink.toString());
+        k.tracker.close(second, LONG_AGO);
+        KernelFixture.awaitThreadGone(tid);
+        k.rounds(3);
+        assertEquals(List.of(), k.sink.alerts(), k.sink.toString());
+        assertEquals(List.of(), k.sink.faults());
+    }
+
+    @Test
+    void sqpollThreadOutlivedRing_whenADupedFdKeepsTheClosedRing_reportedOnceAfterTheGrace() {
+        KernelFixture k = new KernelFixture();
+        IoUring ring = IoUring.builder().entries(8).sqpoll(Duration.ofMillis(10)).build();
+        TrackedRing tracked = k.tracker.track(ring);
+        int tid = KernelFixture.sqpollTid(ring);
+        k.rounds(1);
+        int dup = Sys.dup(ring.fd());
+        try {
+            k.tracker.close(ring, Duration.ZERO);
+            k.rounds(3);
+            assertEquals(List.of(), k.sink.alerts(), "within the grace period: " + k.sink);
+            k.advance(Duration.ofSeconds(10)); // past max(2 s, 2 x 10 ms) + 5 s
+            k.rounds(3);
+            List<Finding.SqpollThreadOutlivedRing> found = k.sink.findings(Finding.SqpollThreadOutlivedRing.class);
+            assertEquals(1, found.size(), k.sink.toString());
+            Finding.SqpollThreadOutlivedRing f = found.getFirst();
+            assertEquals(tid, f.sqThreadTid());
+            assertEquals(tracked.ringId(), f.ringId());
+            assertEquals(dup, f.keptByFd());
+            assertTrue(f.threadName().startsWith("iou-sqp-"), f.threadName());
+            // the dup is the tracked ring's own fd, not an untracked ring
+            assertEquals(1, k.sink.alerts().size(), k.sink.toString());
+            assertTrue(k.sink.alerts().getFirst().logLine().startsWith(
+                    "ringwatch LEAK SQPOLL thread outlived ring: iou-sqp thread tid " + tid), k.sink.toString());
+        } finally {
+            Sys.close(dup);
+        }
+        KernelFixture.awaitThreadGone(tid);
+        k.rounds(3);
+        assertEquals(1, k.sink.alerts().size(), k.sink.toString());
+    }
+
+    @Test
+    void rawSyscallRing_reportedUntrackedOnceWithItsFdinfo_trackedRingNot() {
+        KernelFixture k = new KernelFixture();
+        try (IoUring mine = IoUring.builder().entries(8).sqpoll(Duration.ofMillis(20)).build()) {
+            k.tracker.track(mine);
+            Sys.RawRing raw = Sys.rawRing(16, Sys.IORING_SETUP_SQPOLL);
+            try {
+                Sys.rawSparseFiles(raw.fd(), 4);
+                int tid = KernelFixture.sqpollTid(raw.fd());
+                k.rounds(5);
+                List<Finding.UntrackedRing> found = k.sink.findings(Finding.UntrackedRing.class);
+                assertEquals(1, found.size(), k.sink.toString());
+                Finding.UntrackedRing f = found.getFirst();
+                assertEquals(raw.fd(), f.ringFd());
+                assertEquals(KernelFixture.inode(raw.fd()), f.inode());
+                assertEquals(tid, f.sqThreadTid());
+                assertEquals(0, f.occupiedSlots());
+                assertTrue(f.fdinfo().contains("SqThread " + tid) && f.fdinfo().contains("UserFiles 4"), f.fdinfo());
+                assertTrue(f.fdinfo().contains("SQ 16 / CQ 32 entries"), f.fdinfo());
+                String line = k.sink.alerts().getFirst().logLine();
+                assertTrue(line.startsWith("ringwatch LEAK untracked ring: io_uring fd " + raw.fd()), line);
+                assertTrue(line.contains("untracked"), line);
+                // its SQPOLL thread is the untracked ring's: not reported on its own
+                assertEquals(1, k.sink.alerts().size(), k.sink.toString());
+            } finally {
+                Sys.close(raw.fd());
+            }
+        }
+        assertEquals(List.of(), k.sink.faults());
+    }
+
+    @Test
+    void adoptedRing_notReported_whileARingMadeAfterTheAttachIs() {
+        KernelFixture k = new KernelFixture();
+        Sys.RawRing before = Sys.rawRing(8, Sys.IORING_SETUP_SQPOLL);
+        Sys.RawRing byInode = Sys.rawRing(8, 0);
+        Sys.RawRing after = null;
+        try {
+            KernelFixture.sqpollTid(before.fd());
+            k.reconciler.adopt(KernelFixture.inode(byInode.fd()));
+            k.rounds(1);
+            assertTrue(k.reconciler.adoptAllCurrent() >= 1);
+            k.rounds(4);
+            assertEquals(List.of(), k.sink.alerts(), k.sink.toString());
+            after = Sys.rawRing(8, 0);
+            k.rounds(3);
+            List<Finding.UntrackedRing> found = k.sink.findings(Finding.UntrackedRing.class);
+            assertEquals(1, found.size(), k.sink.toString());
+            assertEquals(after.fd(), found.getFirst().ringFd());
+            assertEquals(1, k.sink.alerts().size(), k.sink.toString());
+        } finally {
+            Sys.close(before.fd());
+            Sys.close(byInode.fd());
+            if (after != null) {
+                Sys.close(after.fd());
+            }
+        }
+    }
+
+    @Test
+    void untrackedSqpollThread_ofARingKeptOnlyByAMapping_reportedOnce() {
+        KernelFixture k = new KernelFixture();
+        Sys.RawRing raw = Sys.rawRing(8, Sys.IORING_SETUP_SQPOLL);
+        int tid = KernelFixture.sqpollTid(raw.fd());
+        MemorySegment mapping = Sys.mmap(raw.fd(), raw.ringBytes(), 0);
+        Sys.close(raw.fd()); // no fd left: only the mapping keeps the ring and its thread
+        try {
+            k.rounds(4);
+            assertTrue(KernelFixture.isSqpollThread(tid));
+            List<Finding.UntrackedSqpollThread> found = k.sink.findings(Finding.UntrackedSqpollThread.class);
+            assertEquals(1, found.size(), k.sink.toString());
+            assertEquals(tid, found.getFirst().sqThreadTid());
+            assertEquals(1, k.sink.alerts().size(), k.sink.toString());
+            String line = k.sink.alerts().getFirst().logLine();
+            assertTrue(line.startsWith("ringwatch LEAK untracked ring: SQPOLL thread tid " + tid), line);
+            assertTrue(line.contains("untracked"), line);
+        } finally {
+            Sys.munmap(mapping);
+        }
+        KernelFixture.awaitThreadGone(tid);
+        k.rounds(2);
+        assertEquals(1, k.sink.alerts().size(), k.sink.toString());
+    }
+
+    @Test
+    void ringFdClosedBehindTheAgentsBack_oneLine_noFalseLeak() {
+        KernelFixture k = new KernelFixture();
+        IoUring ring = IoUring.builder().entries(8).sqpoll(Duration.ofMillis(20)).build();
+        TrackedRing tracked = k.tracker.track(ring);
+        int socket = Sys.tcpSocket();
+        try {
+            k.tracker.registered(ring.registerFiles(4).register(socket, null), "test-site");
+            int tid = KernelFixture.sqpollTid(ring);
+            k.rounds(1);
+            Sys.close(ring.fd()); // ring-core and the tracker still think it is open; its mapping keeps the ring
+            k.advance(Duration.ofSeconds(30));
+            k.rounds(5);
+            assertEquals(List.of(), k.sink.alerts(), k.sink.toString());
+            List<String> faults = k.sink.faults();
+            assertEquals(1, faults.size(), k.sink.toString());
+            // The fd number may already be reused (listing /proc/self/fd opens a directory, lowest fd first).
+            assertTrue(faults.getFirst().startsWith("ringwatch: reconciler: ring " + tracked.ringId() + " (fd "
+                    + tracked.fd() + ", SQPOLL) was closed behind ringwatch's back: fd " + tracked.fd() + " "),
+                    faults.getFirst());
+            assertFalse(faults.getFirst().contains("LEAK"));
+            assertTrue(KernelFixture.isSqpollThread(tid), "the ring's own mapping keeps it alive");
+
+            // Now an unrelated file takes the number: still no leak, no second line.
+            int devNull = Sys.openReadOnly("/dev/null");
+            Sys.dup2(devNull, tracked.fd());
+            Sys.close(devNull);
+            k.rounds(3);
+            assertEquals(List.of(), k.sink.alerts(), k.sink.toString());
+            assertEquals(1, k.sink.faults().size(), k.sink.toString());
+
+            k.tracker.close(ring, Duration.ZERO); // unmaps, and closes the /dev/null fd that took the number
+            KernelFixture.awaitThreadGone(tid);
+            k.rounds(3);
+            assertEquals(List.of(), k.sink.alerts(), k.sink.toString());
+            assertEquals(1, k.sink.faults().size(), k.sink.toString());
+        } finally {
+            ring.close();
+            Sys.close(socket);
+        }
+    }
+
+    @Test
+    void ringFdNumberReusedByAnotherRing_trackedRingLost_otherRingUntracked() {
+        KernelFixture k = new KernelFixture();
+        IoUring ring = IoUring.builder().entries(8).build();
+        TrackedRing tracked = k.tracker.track(ring);
+        k.rounds(1);
+        Sys.RawRing raw = Sys.rawRing(8, 0);
+        long rawInode = KernelFixture.inode(raw.fd());
+        Sys.dup2(raw.fd(), ring.fd()); // the tracked ring's fd number now refers to the raw ring
+        Sys.close(raw.fd());
+        try {
+            k.rounds(4);
+            List<Finding.UntrackedRing> found = k.sink.findings(Finding.UntrackedRing.class);
+            assertEquals(1, found.size(), k.sink.toString());
+            assertEquals(tracked.fd(), found.getFirst().ringFd());
+            assertEquals(rawInode, found.getFirst().inode());
+            assertEquals(1, k.sink.alerts().size(), k.sink.toString());
+            assertEquals(1, k.sink.faults().size(), k.sink.toString());
+            assertTrue(k.sink.faults().getFirst().contains("now refers to another io_uring (inode " + rawInode),
+                    k.sink.faults().getFirst());
+        } finally {
+            Sys.close(tracked.fd()); // the raw ring; ring-core's own close then finds the fd closed
+            k.tracker.close(ring, Duration.ZERO);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.ringwatch.agent.kernel;
+
+import dev.ringwatch.ring.FileTable;
+import dev.ringwatch.ring.FixedFile;
+import dev.ringwatch.ring.IoUring;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The slot rules on real rings and sockets: an fd closed under its slot (also when its number is reused),
+ * and a stalled release stood in for by a withheld tag CQE (this kernel, 6.18, no longer stalls).
+ */
+class SlotRulesKernelTest {
+    private static final int POLLIN = 1;
+
+    /** The owner a slot is registered for, so its class shows in the report. */
+    static final class Connection {
+    }
+
+    @Test
+    void fdClosedUnderSlot_realSocket_reportedOnceWithSlotFileOwnerAndSite() {
+        KernelFixture k = new KernelFixture();
+        int socket = Sys.tcpSocket();
+        try (IoUring ring = IoUring.builder().entries(8).build()) {
+            TrackedRing tracked = k.tracker.track(ring);
+            Connection owner = new Connection();
+            FixedFile slot = ring.registerFiles(8).register(socket, owner);
+            TrackedSlot registered = k.tracker.registered(slot, "Server.accept(Server.java:42)");
+            k.rounds(3);
+            assertEquals(List.of(), k.sink.alerts(), "fd still open: " + k.sink);
+
+            Sys.close(socket);
+            k.rounds(4);
+            List<Finding.FdClosedUnderSlot> found = k.sink.findings(Finding.FdClosedUnderSlot.class);
+            assertEquals(1, found.size(), k.sink.toString());
+            Finding.FdClosedUnderSlot f = found.getFirst();
+            assertEquals(tracked.ringId(), f.ringId());
+            assertEquals(slot.slot(), f.slot());
+            assertEquals(socket, f.fd());
+            assertEquals(registered.target(), f.file());
+            assertTrue(f.file().startsWith("socket:["), f.file());
+            assertEquals(Connection.class.getName(), f.ownerClass());
+            assertEquals("Server.accept(Server.java:42)", f.creationStack());
+            assertEquals(slot.tag(), f.tag());
+            String line = k.sink.alerts().getFirst().logLine();
+            assertTrue(line.startsWith("ringwatch LEAK fd closed under slot: slot " + slot.slot() + " of ring "
+                    + tracked.ringId() + " (fd " + ring.fd() + ") still holds " + registered.target() + " but fd "
+                    + socket + " that was registered there is closed"), line);
+            assertTrue(line.contains("owner " + Connection.class.getName()) && line.contains("Server.java:42"), line);
+
+            k.tracker.release(slot); // the slot lets go: nothing more to say
+            k.rounds(3);
+            assertEquals(1, k.sink.alerts().size(), k.sink.toString());
+            assertEquals(List.of(), k.sink.faults());
+        }
+    }
+
+    @Test
+    void fdClosedAndNumberReusedByAnotherFile_stillReported_slotWithIntactFdNot() {
+        KernelFixture k = new KernelFixture();
+        int closedOne = Sys.tcpSocket();
+        int intact = Sys.tcpSocket();
+        try (IoUring ring = IoUring.builder().entries(8).build()) {
+            k.tracker.track(ring);
+            FileTable table = ring.registerFiles(8);
+            FixedFile leaking = table.register(closedOne, null);
+            FixedFile fine = table.register(intact, null);
+            TrackedSlot leakingSlot = k.tracker.registered(leaking, "site-a");
+            k.tracker.registered(fine, "site-b");
+            k.rounds(2);
+            // The application closes the socket and an unrelated file takes the number.
+            int devNull = Sys.openReadOnly("/dev/null");
+            Sys.dup2(devNull, closedOne);
+            Sys.close(devNull);
+            k.rounds(4);
+            List<Finding.FdClosedUnderSlot> found = k.sink.findings(Finding.FdClosedUnderSlot.class);
+            assertEquals(1, found.size(), k.sink.toString());
+            assertEquals(leaking.slot(), found.getFirst().slot());
+            assertEquals(leakingSlot.target(), found.getFirst().file());
+            assertEquals("/dev/null", found.getFirst().fdNow());
+            assertTrue(k.sink.alerts().getFirst().logLine().contains("now points at /dev/null"), k.sink.toString());
+            assertEquals(1, k.sink.alerts().size(), k.sink.toString());
+        } finally {
+            Sys.close(closedOne);
+            Sys.close(intact);
+        }
+    }
+
+    @Test
+    void socketMovedToAnotherFd_notReported() {
+        KernelFixture k = new KernelFixture();
+        int socket = Sys.tcpSocket();
+        int moved = -1;
+        try (IoUring ring = IoUring.builder().entries(8).build()) {
+            k.tracker.track(ring);
+            k.tracker.registered(ring.registerFiles(4).register(socket, null), "site");
+            moved = Sys.dup(socket);
+            Sys.close(socket);
+            k.rounds(4);
+            assertEquals(List.of(), k.sink.alerts(), "the socket is still open under fd " + moved + ": " + k.sink);
+        } finally {
+            if (moved >= 0) {
+                Sys.close(moved);
+            }
+        }
+    }
+
+    @Test
+    void slotReleaseStalled_withheldTagCqe_reportedOnlyOnceTheCqIsEmpty_namingTheOldestPoll() {
+        KernelFixture k = new KernelFixture();
+        int listener = Sys.tcpListener();
+        int socket = Sys.tcpSocket();
+        try (IoUring ring = IoUring.builder().entries(8).build()) {
+            TrackedRing tracked = k.tracker.track(ring);
+            FileTable table = ring.registerFiles(4);
+            FixedFile listening = table.register(listener, null);
+            FixedFile released = table.register(socket, null);
+            k.tracker.registered(listening, "site-l");
+            TrackedSlot slot = k.tracker.registered(released, "site-s");
+            // The pre-6.13 culprit: a long-lived multishot poll on a fixed file (here it simply waits).
+            ring.nextSqe().pollMultishot(listening, POLLIN).userData(0x77);
+            assertEquals(1, ring.submit());
+            k.tracker.inFlight(tracked.ringId(), listening.slot(), "POLL_ADD multishot", 0x77);
+
+            k.tracker.withholdDrops(true); // the tag CQE comes, but the tracker never learns of it
+            k.tracker.release(released);
+            assertTrue(Await.until(Duration.ofSeconds(5), () -> ring.cqReady() > 0), "no tag CQE was posted");
+            k.rounds(2);
+            assertEquals(List.of(), k.sink.alerts(), "within the grace: " + k.sink);
+            k.advance(Duration.ofSeconds(11));
+            k.rounds(2);
+            assertEquals(List.of(), k.sink.alerts(), "the tag CQE sits unreaped in the CQ: " + k.sink);
+
+            int seen = ring.forEachCompletion((ud, res, flags) -> { });
+            assertEquals(0, seen, "only the tag CQE was expected");
+            assertEquals(0, ring.cqReady());
+            k.rounds(3);
+            List<Finding.SlotReleaseStalled> found = k.sink.findings(Finding.SlotReleaseStalled.class);
+            assertEquals(1, found.size(), k.sink.toString());
+            Finding.SlotReleaseStalled f = found.getFirst();
+            assertEquals(released.slot(), f.slot());
+            assertEquals(released.tag(), f.tag());
+            assertEquals(slot.target(), f.file());
+            assertEquals("POLL_ADD multishot on slot " + listening.slot() + " (user data 0x77)", f.oldestInFlight());
+            assertTrue(f.stalledFor() >= Duration.ofSeconds(10).toNanos());
+            assertEquals(1, f.pendingReleases());
+            assertTrue(k.sink.alerts().getFirst().logLine().startsWith("ringwatch LEAK slot release stalled: slot "
+                    + released.slot() + " of ring " + tracked.ringId()), k.sink.toString());
+            assertEquals(1, k.sink.alerts().size(), k.sink.toString());
+        } finally {
+            Sys.close(listener);
+            Sys.close(socket);
+        }
+    }
+
+    @Test
+    void slotReleaseConfirmed_notReported() {
+        KernelFixture k = new KernelFixture();
+        int socket = Sys.tcpSocket();
+        try (IoUring ring = IoUring.builder().entries(8).build()) {
+            k.tracker.track(ring);
+            FixedFile slot = ring.registerFiles(4).register(socket, null);
+            k.tracker.registered(slot, "site");
+            k.tracker.release(slot);
+            assertTrue(Await.until(Duration.ofSeconds(5), () -> ring.cqReady() > 0), "no tag CQE was posted");
+            ring.forEachCompletion((ud, res, flags) -> { });
+            k.advance(Duration.ofSeconds(60));
+            k.rounds(3);
+            assertEquals(List.of(), k.sink.alerts(), k.sink.toString());
+        } finally {
+            Sys.close(socket);
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package dev.ringwatch.agent.report;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ringwatch.jfr.FileSlotLeakEvent;
+import dev.ringwatch.jfr.FileSlotUpdatedEvent;
+import dev.ringwatch.jfr.OpenAtExitEvent;
+import dev.ringwatch.jfr.RingClosedEvent;
+import dev.ringwatch.jfr.RingCreatedEvent;
+import dev.ringwatch.jfr.RingLeakEvent;
+import dev.ringwatch.jfr.RingStatisticsEvent;
+import dev.ringwatch.jfr.RingwatchEvents;
+import dev.ringwatch.jfr.RingwatchSettings;
+import dev.ringwatch.jfr.SlotReleaseStalledEvent;
+import dev.ringwatch.jfr.SocketDriftEvent;
+import dev.ringwatch.jfr.SqpollThreadLeakEvent;
+import dev.ringwatch.jfr.UntrackedRingEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import jdk.jfr.Configuration;
+import jdk.jfr.Event;
+import jdk.jfr.Recording;
+
+/**
+ * Writes real JFR recordings (ringwatch.jfc, in this JVM) holding a made-up incident whose numbers the
+ * tests know: every value below is what the report must find.
+ *
+ * <pre>
+ * rings (time order): close 99 (open before the recording) | create 1 SQPOLL, 2, 3 SQPOLL|SQE128 |
+ *   close 1 | create 4 SQPOLL|SQE128, 5 SQE128 | close 2 | create 6 CQE32 | close 5
+ *   -> 6 created, 4 closed, 1 open before, peak 4 live (at ring 5's creation), 3 open at the end (3, 4, 6)
+ * site A (SERVER_STACK): RingLeak owner gone on rings 3, 4, 100 (ages 1 s, 3 s, 2 s, severe) and the
+ *   SqpollThreadLeak of ring 1 (owner and flags only in ring 1's RingCreated)      -> 4 leaks, severe
+ * no stack: SqpollThreadLeak "no tracked ring"                                      -> 1 leak, severe
+ * site B (CONN_STACK): FileSlotLeak on ring 6, 3x fd closed under slot + 1x owner gone, ages 10..40 ms -> 4
+ * site C: RingLeak closed but still mapped on ring 5, no captured stack (RingCreated's stack is used) -> 1
+ * slots: 4 registered, 3 released, 2 drop confirmed (2 ms, 6 ms); 1 occupied at the end; 1 unconfirmed
+ * </pre>
+ */
+final class IncidentRecording {
+
+    static final String SERVER_SITE = "com.example.Server.start(Server.java:42)";
+    static final String SERVER_STACK = String.join("\n",
+            "java.base/java.lang.Thread.getStackTrace(Thread.java:2450)",
+            "dev.ringwatch.agent.Tracker.capture(Tracker.java:10)",
+            "dev.ringwatch.ring.IoUring$Builder.build(IoUring.java:99)",
+            SERVER_SITE,
+            "com.example.Main.main(Main.java:7)");
+    static final String CONN_SITE = "app//com.example.Conn.open(Conn.java:17)";
+    static final String CONN_STACK = String.join("\n",
+            "\tat dev.ringwatch.ring.FileTable.register(FileTable.java:50)",
+            "\tat " + CONN_SITE,
+            "\tat com.example.Server.accept(Server.java:88)");
+
+    private IncidentRecording() {
+    }
+
+    /** The incident, recorded with ringwatch.jfc (the JDK's defaults plus ringwatch's events). */
+    static Path write(Path dir) throws Exception {
+        return record(dir.resolve("incident.jfr"), RingwatchSettings.full(), IncidentRecording::commitIncident);
+    }
+
+    /** A recording made without ringwatch: the JDK's default settings, ringwatch's events switched off. */
+    static Path writeWithoutRingwatch(Path dir) throws Exception {
+        return record(dir.resolve("plain.jfr"), Configuration.getConfiguration("default"), () -> {
+            ringCreated(1, 10, "", "x.Y"); // must not show up: the recording has the event disabled
+        }, true);
+    }
+
+    static Path record(Path file, Configuration settings, Runnable commits) throws Exception {
+        return record(file, settings, commits, false);
+    }
+
+    private static Path record(Path file, Configuration settings, Runnable commits, boolean ringwatchOff)
+            throws Exception {
+        try (Recording recording = new Recording(settings)) {
+            if (ringwatchOff) {
+                for (Class<? extends Event> type : RingwatchEvents.ALL) {
+                    recording.disable(type);
+                }
+            }
+            recording.start();
+            commits.run();
+            recording.stop();
+            recording.dump(file);
+        }
+        assertTrue(Files.size(file) > 0, "JFR wrote nothing to " + file);
+        return file;
+    }
+
+    private static void commitIncident() {
+        ringClosed(99, 40, "");
+        ringCreated(1, 11, "SQPOLL", "com.example.Poller");
+        slot(1, 0, FileSlotUpdatedEvent.ACTION_REGISTERED, 1, 0);
+        slot(1, 0, FileSlotUpdatedEvent.ACTION_RELEASED, 1, 0); // never confirmed, but ring 1 gets closed
+        ringCreated(2, 12, "", "com.example.Server");
+        ringCreated(3, 13, "SQPOLL|SQE128", "com.example.Server");
+        slot(3, 0, FileSlotUpdatedEvent.ACTION_REGISTERED, 1, 0);
+        slot(3, 1, FileSlotUpdatedEvent.ACTION_REGISTERED, 2, 0);
+        slot(3, 0, FileSlotUpdatedEvent.ACTION_RELEASED, 1, 0);
+        slot(3, 0, FileSlotUpdatedEvent.ACTION_DROP_CONFIRMED, 1, Duration.ofMillis(2).toNanos());
+        slot(3, 1, FileSlotUpdatedEvent.ACTION_RELEASED, 2, 0); // never confirmed
+        slot(3, 0, FileSlotUpdatedEvent.ACTION_REGISTERED, 3, 0); // occupied at the end
+        ringClosed(1, 11, "SQPOLL");
+        ringCreated(4, 14, "SQPOLL|SQE128", "com.example.Server");
+        ringCreated(5, 15, "SQE128", "com.example.Legacy");
+        slot(4, 5, FileSlotUpdatedEvent.ACTION_DROP_CONFIRMED, 7, Duration.ofMillis(6).toNanos());
+        statistics(2, 1000);
+        ringClosed(2, 12, "");
+        ringCreated(6, 16, "CQE32", "com.example.Server");
+        ringClosed(5, 15, "SQE128");
+        statistics(4, -1);
+
+        ringLeak(3, 13, "SQPOLL|SQE128", RingLeakEvent.REASON_OWNER_GONE, true, Duration.ofSeconds(1), SERVER_STACK,
+                "com.example.Server");
+        ringLeak(4, 14, "SQPOLL|SQE128", RingLeakEvent.REASON_OWNER_GONE, true, Duration.ofSeconds(3), SERVER_STACK,
+                "com.example.Server");
+        ringLeak(100, 20, "SQPOLL", RingLeakEvent.REASON_OWNER_GONE, true, Duration.ofSeconds(2), SERVER_STACK,
+                "com.example.Server");
+        sqpollThreadLeak(4243, SqpollThreadLeakEvent.REASON_OUTLIVED_RING, 1, 11, Duration.ofMillis(200), SERVER_STACK);
+        sqpollThreadLeak(5000, SqpollThreadLeakEvent.REASON_NO_TRACKED_RING, 0, -1, Duration.ZERO, "");
+        String[] reasons = {FileSlotLeakEvent.REASON_FD_CLOSED_UNDER_SLOT, FileSlotLeakEvent.REASON_OWNER_GONE,
+                FileSlotLeakEvent.REASON_FD_CLOSED_UNDER_SLOT, FileSlotLeakEvent.REASON_FD_CLOSED_UNDER_SLOT};
+        for (int i = 0; i < 4; i++) {
+            fileSlotLeak(6, 16, i, reasons[i], Duration.ofMillis(10L * (i + 1)));
+        }
+        ringLeak(5, 15, "", RingLeakEvent.REASON_CLOSED_BUT_MAPPED, false, Duration.ofMillis(500), "",
+                "com.example.Legacy");
+
+        stalled(3, 1, 2, Duration.ofSeconds(10), "READ on slot 2", Duration.ofMinutes(1));
+        stalled(3, 4, 9, Duration.ofSeconds(30), "POLL_ADD on slot 0", Duration.ofMinutes(5));
+        SocketDriftEvent drift = new SocketDriftEvent();
+        drift.window = Duration.ofSeconds(60).toNanos();
+        drift.socketsUsedStart = 1000;
+        drift.socketsUsedEnd = 1120;
+        drift.socketFdsStart = 10;
+        drift.socketFdsEnd = 10;
+        drift.slotHeldSocketsStart = 5;
+        drift.slotHeldSocketsEnd = 5;
+        drift.commit();
+        UntrackedRingEvent untracked = new UntrackedRingEvent();
+        untracked.ringFd = 77;
+        untracked.sqThreadTid = -1;
+        untracked.occupiedSlots = 2;
+        untracked.fdinfo = "SqThread: -1, UserFiles: 16, UserBufs: 0";
+        untracked.commit();
+        statistics(3, 1120);
+
+        OpenAtExitEvent exit = new OpenAtExitEvent();
+        exit.openRings = 3;
+        exit.sqpollRings = 2;
+        exit.occupiedSlots = 1;
+        exit.pendingReleases = 1;
+        exit.summary = "ring 3 fd 13 SQPOLL|SQE128\nring 4 fd 14 SQPOLL|SQE128\nring 6 fd 16 CQE32";
+        exit.commit();
+    }
+
+    static void ringCreated(long ringId, int fd, String flags, String owner) {
+        RingCreatedEvent e = new RingCreatedEvent();
+        e.ringId = ringId;
+        e.ringFd = fd;
+        e.setupFlags = flags;
+        e.sqThreadTid = flags.contains("SQPOLL") ? 4000 + (int) ringId : -1;
+        e.ownerClass = owner;
+        e.commit();
+    }
+
+    static void ringClosed(long ringId, int fd, String flags) {
+        RingClosedEvent e = new RingClosedEvent();
+        e.ringId = ringId;
+        e.ringFd = fd;
+        e.setupFlags = flags;
+        e.commit();
+    }
+
+    private static void slot(long ringId, int slot, String action, long tag, long confirmationDelay) {
+        FileSlotUpdatedEvent e = new FileSlotUpdatedEvent();
+        e.ringId = ringId;
+        e.slot = slot;
+        e.action = action;
+        e.fd = 30 + slot;
+        e.file = "socket:[" + (18000 + tag) + "]";
+        e.tag = tag;
+        e.confirmationDelay = confirmationDelay;
+        e.commit();
+    }
+
+    private static void ringLeak(long ringId, int fd, String flags, String reason, boolean severe, Duration age,
+            String stack, String owner) {
+        RingLeakEvent e = new RingLeakEvent();
+        e.ringId = ringId;
+        e.ringFd = fd;
+        e.setupFlags = flags;
+        e.reason = reason;
+        e.severe = severe;
+        e.age = age.toNanos();
+        e.creationStack = stack;
+        e.ownerClass = owner;
+        e.creatingThread = "main";
+        e.bytesMapped = 8192;
+        e.sqThreadTid = severe ? 4000 + (int) ringId : -1;
+        e.commit();
+    }
+
+    private static void sqpollThreadLeak(int tid, String reason, long ringId, int fd, Duration sinceClose,
+            String stack) {
+        SqpollThreadLeakEvent e = new SqpollThreadLeakEvent();
+        e.sqThreadTid = tid;
+        e.threadName = "iou-sqp-4242";
+        e.reason = reason;
+        e.ringId = ringId;
+        e.ringFd = fd;
+        e.setupFlags = ""; // ring 1's flags and owner come from its RingCreated
+        e.sinceClose = sinceClose.toNanos();
+        e.creationStack = stack;
+        e.commit();
+    }
+
+    private static void fileSlotLeak(long ringId, int fd, int slot, String reason, Duration age) {
+        FileSlotLeakEvent e = new FileSlotLeakEvent();
+        e.ringId = ringId;
+        e.ringFd = fd;
+        e.slot = slot;
+        e.fd = 50 + slot;
+        e.file = "socket:[" + (19000 + slot) + "]";
+        e.reason = reason;
+        e.age = age.toNanos();
+        e.ownerClass = "com.example.Conn";
+        e.creatingThread = "acceptor-" + (slot % 2);
+        e.creationStack = CONN_STACK;
+        e.commit();
+    }
+
+    private static void stalled(long ringId, int slot, long tag, Duration stalledFor, String op, Duration opAge) {
+        SlotReleaseStalledEvent e = new SlotReleaseStalledEvent();
+        e.ringId = ringId;
+        e.ringFd = 10 + (int) ringId;
+        e.slot = slot;
+        e.tag = tag;
+        e.file = "socket:[1" + slot + "]";
+        e.stalledFor = stalledFor.toNanos();
+        e.oldestInFlight = op;
+        e.oldestInFlightAge = opAge.toNanos();
+        e.pendingReleases = 2;
+        e.commit();
+    }
+
+    private static void statistics(int liveRings, long socketsUsed) {
+        RingStatisticsEvent e = new RingStatisticsEvent();
+        e.liveRings = liveRings;
+        e.sqpollRings = 1;
+        e.sqpollThreads = 1;
+        e.occupiedSlotsTracked = 1;
+        e.occupiedSlotsKernel = 1;
+        e.socketsUsed = socketsUsed;
+        e.commit();
+    }
+}

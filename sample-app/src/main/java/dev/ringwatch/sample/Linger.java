@@ -1,0 +1,24 @@
+package dev.ringwatch.sample;
+
+import java.io.PrintStream;
+
+/**
+ * The optional pause at the end of the leaking programs. An attached agent finds dropped owners
+ * through the garbage collector and compares its model with /proc periodically: a program that exits
+ * at once may give it no chance to do either. A real program would collect garbage on its own.
+ */
+public final class Linger {
+    private Linger() {
+    }
+
+    public static void linger(PrintStream out, int millis) throws InterruptedException {
+        if (millis <= 0) {
+            return;
+        }
+        out.println("lingering " + millis + " ms with the leaks in place (a GC is requested first) so an attached"
+                + " agent can report them");
+        out.flush();
+        System.gc();
+        Thread.sleep(millis);
+    }
+}
