@@ -1,6 +1,6 @@
 package dev.ringwatch.agent;
 
-import dev.ringwatch.agent.report.AgentLog;
+import dev.ringwatch.agent.alert.AgentLog;
 import dev.ringwatch.agent.track.RingFacts;
 import dev.ringwatch.agent.track.Tracker;
 

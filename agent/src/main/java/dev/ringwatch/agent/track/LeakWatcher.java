@@ -1,6 +1,6 @@
 package dev.ringwatch.agent.track;
 
-import dev.ringwatch.agent.report.AgentLog;
+import dev.ringwatch.agent.alert.AgentLog;
 
 import java.lang.System.Logger.Level;
 

@@ -1,5 +1,8 @@
 package dev.ringwatch.agent.track;
 
+import dev.ringwatch.agent.kernel.TrackedRing;
+import dev.ringwatch.agent.kernel.TrackedSlot;
+
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -19,6 +22,8 @@ final class RingRecord {
     final long id;
     final int fd;
     final long inode;
+    /** fdinfo SqThread at creation (maybe the creating thread's tid until the SQPOLL thread first ran), or -1. */
+    final int sqThreadTid;
     final int flags;
     final String flagNames;
     final boolean sqpoll;
@@ -48,12 +53,15 @@ final class RingRecord {
     private String closeThread;
     private final Map<Integer, SlotRecord> occupied = new HashMap<>();
     private final Map<Long, SlotRecord> awaitingDrop = new HashMap<>();
+    /** The reconciler's view of this ring, made once while open and once at close. */
+    private TrackedRing tracked;
 
     RingRecord(RingFacts f, Object ring, Object explicitOwner, ReferenceQueue<Object> queue, long inode,
-               long createdNanos, long createdEpochMillis, String thread, CreationSite site) {
+               int sqThreadTid, long createdNanos, long createdEpochMillis, String thread, CreationSite site) {
         this.id = f.id();
         this.fd = f.fd();
         this.inode = inode;
+        this.sqThreadTid = sqThreadTid;
         this.flags = f.flags();
         this.flagNames = f.flagNames();
         this.sqpoll = f.sqpoll();
@@ -242,6 +250,29 @@ final class RingRecord {
 
     synchronized List<SlotRecord> occupiedSlots() {
         return new ArrayList<>(occupied.values());
+    }
+
+    /** This ring as the kernel reconciler reads it (the same instance until the ring closes). */
+    synchronized TrackedRing tracked() {
+        if (tracked == null || (state == State.CLOSED && tracked.open())) {
+            tracked = new TrackedRing(id, fd, inode, flags, flagNames.equals("none") ? "" : flagNames, sqpoll,
+                    sqThreadIdleMillis, sqThreadTid, attachedRingId, state == State.OPEN, createdNanos,
+                    state == State.OPEN ? 0 : closedNanos, closeSite == null ? "" : closeSite.render(""), ownerClass,
+                    site == null ? "" : site.render(""), thread);
+        }
+        return tracked;
+    }
+
+    /** The slots as the kernel reconciler reads them: occupied ones and those awaiting the drop confirmation. */
+    synchronized List<TrackedSlot> trackedSlots() {
+        List<TrackedSlot> out = new ArrayList<>(occupied.size() + awaitingDrop.size());
+        for (SlotRecord s : occupied.values()) {
+            out.add(s.tracked());
+        }
+        for (SlotRecord s : awaitingDrop.values()) {
+            out.add(s.tracked());
+        }
+        return out;
     }
 
     synchronized TrackerSnapshot.RingView view() {

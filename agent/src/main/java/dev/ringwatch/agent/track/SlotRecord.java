@@ -1,5 +1,7 @@
 package dev.ringwatch.agent.track;
 
+import dev.ringwatch.agent.kernel.TrackedSlot;
+
 /**
  * One registration of a file into a fixed-file slot, from registration until the kernel confirmed the
  * drop (or the ring closed). Mutable state is guarded by the ring's record.
@@ -24,6 +26,8 @@ final class SlotRecord {
     State state = State.OCCUPIED;
     long releasedNanos;
     boolean leakReported;
+    /** The reconciler's view, made once per state. */
+    private TrackedSlot tracked;
 
     SlotRecord(RingRecord ring, int slot, int fd, long tag, boolean kernelInstalled, String ownerClass,
                boolean explicitOwner, boolean sameOwnerAsRing, long createdNanos, String thread,
@@ -39,6 +43,17 @@ final class SlotRecord {
         this.createdNanos = createdNanos;
         this.thread = thread;
         this.site = site;
+    }
+
+    /** Called under the ring's monitor. */
+    TrackedSlot tracked() {
+        boolean released = state != State.OCCUPIED;
+        if (tracked == null || tracked.released() != released) {
+            // no target: reading /proc/self/fd at every registration would cost more than the rest of the tracking
+            tracked = new TrackedSlot(ring.id, slot, fd, "", tag, ownerClass, site == null ? "" : site.render(""), thread,
+                    createdNanos, released, released ? releasedNanos : 0L, false);
+        }
+        return tracked;
     }
 
     TrackerSnapshot.SlotView view() {

@@ -97,8 +97,9 @@ public final class Tracker {
         }
         long now = tick();
         CreationSite site = stacks.capture();
-        long inode = proc().fdInode(facts.fd()).orElse(-1L);
-        RingRecord r = new RingRecord(facts, ring, explicitOwner, queue, inode, now, System.currentTimeMillis(),
+        RingFdInfo info = proc().ringFdInfo(facts.fd()).orElse(null);
+        RingRecord r = new RingRecord(facts, ring, explicitOwner, queue, info == null ? -1 : info.ino(),
+                info == null ? -1 : info.sqThread(), now, System.currentTimeMillis(),
                 threadName(), site);
         rings.put(r.id, r);
         liveRings.incrementAndGet();
@@ -348,6 +349,25 @@ public final class Tracker {
         }
         return new TrackerSnapshot.Counts(liveRings.get(), sqpollRings.get(), occupied, pending, ringLeaks.get(), slotLeaks.get(), reclaimedRings.get(), reclaimedSlots.get(),
                 dropped.sum(), tracked.get());
+    }
+
+    /** Visits the open rings, then the recently closed ones (for {@link TrackerState}). */
+    void forEachRecord(java.util.function.Consumer<RingRecord> action) {
+        for (RingRecord r : rings.values()) {
+            action.accept(r);
+        }
+        List<RingRecord> closed;
+        synchronized (recentlyClosed) {
+            closed = new ArrayList<>(recentlyClosed);
+        }
+        for (RingRecord r : closed) {
+            action.accept(r);
+        }
+    }
+
+    /** The record of an open ring, or null. */
+    RingRecord openRecord(long ringId) {
+        return rings.get(ringId);
     }
 
     public CreationStacks stacks() {

@@ -1,7 +1,7 @@
 package dev.ringwatch.agent.weave;
 
 import dev.ringwatch.agent.Hooks;
-import dev.ringwatch.agent.report.AgentLog;
+import dev.ringwatch.agent.alert.AgentLog;
 
 import java.lang.System.Logger.Level;
 import java.lang.instrument.ClassFileTransformer;

@@ -1,4 +1,4 @@
-package dev.ringwatch.agent.report;
+package dev.ringwatch.agent.alert;
 
 import dev.ringwatch.agent.track.Tracker;
 import dev.ringwatch.jfr.OpenAtExitEvent;

@@ -1,4 +1,4 @@
-package dev.ringwatch.agent.report;
+package dev.ringwatch.agent.alert;
 
 import dev.ringwatch.jfr.RingwatchSettings;
 import jdk.jfr.Recording;

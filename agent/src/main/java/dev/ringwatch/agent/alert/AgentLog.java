@@ -1,4 +1,4 @@
-package dev.ringwatch.agent.report;
+package dev.ringwatch.agent.alert;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;

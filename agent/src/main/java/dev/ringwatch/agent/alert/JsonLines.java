@@ -1,4 +1,4 @@
-package dev.ringwatch.agent.report;
+package dev.ringwatch.agent.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

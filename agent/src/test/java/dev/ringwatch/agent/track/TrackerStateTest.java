@@ -1,0 +1,114 @@
+package dev.ringwatch.agent.track;
+
+import dev.ringwatch.agent.config.AgentOptions;
+import dev.ringwatch.agent.config.SlotStacks;
+import dev.ringwatch.agent.kernel.TrackedRing;
+import dev.ringwatch.agent.kernel.TrackedSlot;
+import dev.ringwatch.agent.proc.ProcView;
+import dev.ringwatch.programs.CallSite;
+import org.junit.jupiter.api.Test;
+
+import java.lang.System.Logger.Level;
+import java.lang.ref.Reference;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The tracker seen through the kernel reconciler's interface (fed by hand, as in TrackerTest). */
+class TrackerStateTest {
+    private static final long TAG = 0x5257_0000_0000_0001L;
+
+    /** Stands in for IoUring: the adapter finds cqReady() by name. */
+    public static final class FakeRing {
+        public int cqReady() {
+            return 3;
+        }
+    }
+
+    private static Tracker tracker() {
+        return new Tracker(new AgentOptions(true, SlotStacks.ALL, 1, 16, 1000, false, null, null, Level.INFO, false,
+                true), ProcView.system());
+    }
+
+    private static List<TrackedRing> rings(TrackerState s) {
+        List<TrackedRing> out = new ArrayList<>();
+        s.forEachRing(out::add);
+        return out;
+    }
+
+    private static List<TrackedSlot> slots(TrackerState s) {
+        List<TrackedSlot> out = new ArrayList<>();
+        s.forEachSlot(out::add);
+        return out;
+    }
+
+    @Test
+    void ringsOpenAndClosedWithTheirSitesAndStableViews() {
+        Tracker t = tracker();
+        TrackerState state = new TrackerState(t);
+        FakeRing ring = new FakeRing();
+        CallSite.call(() -> {
+            t.ringOpened(ring, new RingFacts(5, 1 << 30, 2, "SQPOLL", true, 8, 16, 10, "test.Owner", false, 4,
+                    new long[0]), null, false);
+            t.ringOpened(new Object(), new RingFacts(6, 1 << 30, 0, "none", false, 8, 16, 0, "x", false, 0,
+                    new long[0]), null, false);
+            return null;
+        });
+        List<TrackedRing> first = rings(state);
+        assertEquals(2, first.size());
+        TrackedRing r5 = first.stream().filter(r -> r.ringId() == 5).findFirst().orElseThrow();
+        assertTrue(r5.open() && r5.sqpoll());
+        assertEquals("SQPOLL", r5.setupFlagNames());
+        assertEquals(10, r5.sqThreadIdleMillis());
+        assertEquals(4, r5.attachedTo());
+        assertEquals(-1, r5.inode(), "no such fd in /proc");
+        assertTrue(r5.creationSite().startsWith("dev.ringwatch.programs.CallSite.call("), r5.creationSite());
+        assertEquals("", first.stream().filter(r -> r.ringId() == 6).findFirst().orElseThrow().setupFlagNames());
+        assertSame(r5, rings(state).stream().filter(r -> r.ringId() == 5).findFirst().orElseThrow(),
+                "one view per ring while nothing changes");
+        assertEquals(3, state.cqReady(5));
+        assertEquals(-1, state.cqReady(6), "no cqReady() on that object");
+
+        CallSite.call(() -> {
+            t.ringClosing(5);
+            return null;
+        });
+        TrackedRing closed = rings(state).stream().filter(r -> r.ringId() == 5).findFirst().orElseThrow();
+        assertFalse(closed.open());
+        assertTrue(closed.closedNanos() >= closed.createdNanos());
+        assertTrue(closed.closeSite().startsWith("dev.ringwatch.programs.CallSite.call("), closed.closeSite());
+        assertEquals(-1, state.cqReady(5), "closed");
+        Reference.reachabilityFence(ring);
+    }
+
+    @Test
+    void slotsFromRegistrationUntilTheDropConfirmation() {
+        Tracker t = tracker();
+        TrackerState state = new TrackerState(t);
+        Object ring = new Object();
+        Object handle = new Object();
+        t.ringOpened(ring, new RingFacts(1, 1 << 30, 0, "none", false, 8, 16, 0, "x", false, 0, new long[0]), null,
+                false);
+        t.slotOccupied(new Object(), 1, 2, 7, TAG, false, handle, false, "dev.ringwatch.ring.FixedFile");
+        TrackedSlot s = slots(state).get(0);
+        assertEquals(1, s.ringId());
+        assertEquals(2, s.slot());
+        assertEquals(7, s.fd());
+        assertEquals(TAG, s.tag());
+        assertTrue(s.occupied());
+        assertFalse(s.site().isEmpty());
+        t.slotVacated(1, 2, TAG);
+        TrackedSlot released = slots(state).get(0);
+        assertTrue(released.awaitingDrop());
+        assertTrue(released.releasedNanos() >= released.registeredNanos());
+        t.slotDropConfirmed(1, 2, TAG);
+        assertTrue(slots(state).isEmpty());
+        assertEquals(0, state.leaksReported());
+        Reference.reachabilityFence(ring);
+        Reference.reachabilityFence(handle);
+    }
+}
