@@ -6,8 +6,11 @@
 #   bench/run.sh --quick    smoke run (~2 min): one short round
 #   options: --rounds N   --file PATH (test file, default bench/out/randread-1g.dat)
 #            --no-install (never call apt-get; fail if a tool is missing)
+#            --agent      also measure the ringwatch agent's overhead (run-agent.sh; ~+8 min):
+#                         a second table, "Agent overhead"
+#            --agent-only only the agent's overhead (no C/fio baselines, no random reads)
 #
-# Results: a table on stdout and in bench/out/results.md; raw per-round numbers in
+# Results: tables on stdout and in bench/out/results.md; raw per-round numbers in
 # bench/out/raw.tsv, every tool's own output under bench/out/logs/.
 # Exit status: 0 when every target is met, 1 when one is missed, 2 on a setup/run error.
 set -euo pipefail
@@ -26,6 +29,8 @@ ROUNDS=""
 TEST_FILE=$OUT/randread-1g.dat
 TEST_FILE_MIB=1024
 INSTALL=1
+AGENT=0
+AGENT_ONLY=0
 
 die() { echo "bench/run.sh: $*" >&2; exit 2; }
 log() { echo "== $*" >&2; }
@@ -36,7 +41,9 @@ while [ $# -gt 0 ]; do
     --rounds) [ $# -ge 2 ] || die "--rounds needs a number"; ROUNDS=$2; shift ;;
     --file) [ $# -ge 2 ] || die "--file needs a path"; TEST_FILE=$2; shift ;;
     --no-install) INSTALL=0 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --agent) AGENT=1 ;;
+    --agent-only) AGENT=1; AGENT_ONLY=1 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
   shift
@@ -54,13 +61,19 @@ else
   JMH_WI=3; JMH_I=5; JMH_ITER=1
 fi
 case $ROUNDS in ''|*[!0-9]*|0) die "--rounds wants a positive integer, got '$ROUNDS'" ;; esac
+if [ "$AGENT" = 1 ]; then
+  # shellcheck source=run-agent.sh
+  . "$BENCH_DIR/run-agent.sh"
+fi
 
 # ---------------------------------------------------------------- tools
 ensure_tools() {
   local missing=()
-  command -v gcc >/dev/null || missing+=(gcc)
-  command -v fio >/dev/null || missing+=(fio)
-  [ -f /usr/include/liburing.h ] || missing+=(liburing-dev)
+  if [ "$AGENT_ONLY" = 0 ]; then
+    command -v gcc >/dev/null || missing+=(gcc)
+    command -v fio >/dev/null || missing+=(fio)
+    [ -f /usr/include/liburing.h ] || missing+=(liburing-dev)
+  fi
   command -v python3 >/dev/null || missing+=(python3)
   [ ${#missing[@]} -eq 0 ] && return 0
   [ "$INSTALL" = 1 ] || die "missing: ${missing[*]} (run: apt-get install -y ${missing[*]})"
@@ -167,17 +180,27 @@ measure() {
 # ---------------------------------------------------------------- rounds
 # Within a round the two sides of each comparison run back to back; odd rounds start with the
 # baseline, even rounds with ring-core, so slow drifts of the shared machine hit both alike.
+# With --agent, NOP's ring-core fork sits between the C baseline and the fork with the agent.
 run_round() {
   local r=$1 batch
   for batch in 32 1; do
-    if [ $((r % 2)) = 1 ]; then
-      measure "$r" "nop_batch$batch" liburing c_nop "$batch" "$r"
-      measure "$r" "nop_batch$batch" ring-core jmh "NopBenchmark.batch$batch" "nop-batch$batch" "$r"
-    else
-      measure "$r" "nop_batch$batch" ring-core jmh "NopBenchmark.batch$batch" "nop-batch$batch" "$r"
-      measure "$r" "nop_batch$batch" liburing c_nop "$batch" "$r"
-    fi
+    local sides=(liburing ring-core)
+    [ "$AGENT_ONLY" = 1 ] && sides=(ring-core)
+    [ "$AGENT" = 1 ] && sides+=(ring-core+agent)
+    [ $((r % 2)) = 1 ] || sides=($(printf '%s\n' "${sides[@]}" | tac))
+    local side
+    for side in "${sides[@]}"; do
+      if [ "$AGENT" = 1 ]; then
+        nop_side "$r" "$batch" "$side"
+      elif [ "$side" = liburing ]; then
+        measure "$r" "nop_batch$batch" liburing c_nop "$batch" "$r"
+      else
+        measure "$r" "nop_batch$batch" ring-core jmh "NopBenchmark.batch$batch" "nop-batch$batch" "$r"
+      fi
+    done
   done
+  [ "$AGENT" = 1 ] && agent_round "$r"
+  [ "$AGENT_ONLY" = 1 ] && return 0
   warm_file
   if [ $((r % 2)) = 1 ]; then
     measure "$r" randread_qd32 fio fio_randread "$r"
@@ -195,20 +218,30 @@ environment_note() {
   cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
   printf 'Machine: %s, %s CPUs, kernel %s; load average at start %s.  \n' \
     "$cpu" "$(nproc)" "$(uname -r)" "$LOAD_AT_START"
-  printf 'liburing %s, %s, %s.  \n' \
-    "$(dpkg-query -W -f '${Version}' liburing-dev 2>/dev/null || echo '?')" "$(fio --version)" \
-    "$("$JAVA" -version 2>&1 | head -1)"
-  printf 'C/fio: %ss warm-up + %ss measured; JMH: %s x %ss warm-up + %s x %ss measured, 1 fork; ' \
-    "$C_WARMUP" "$C_SECONDS" "$JMH_WI" "$JMH_ITER" "$JMH_I" "$JMH_ITER"
-  printf 'test file %s (%s MiB, page-cached); fio with --invalidate=0.\n' "$TEST_FILE" "$TEST_FILE_MIB"
+  if [ "$AGENT_ONLY" = 1 ]; then
+    printf '%s.  \nJMH: %s x %ss warm-up + %s x %ss measured, 1 fork.\n' "$("$JAVA" -version 2>&1 | head -1)" \
+      "$JMH_WI" "$JMH_ITER" "$JMH_I" "$JMH_ITER"
+  else
+    printf 'liburing %s, %s, %s.  \n' \
+      "$(dpkg-query -W -f '${Version}' liburing-dev 2>/dev/null || echo '?')" "$(fio --version)" \
+      "$("$JAVA" -version 2>&1 | head -1)"
+    printf 'C/fio: %ss warm-up + %ss measured; JMH: %s x %ss warm-up + %s x %ss measured, 1 fork; ' \
+      "$C_WARMUP" "$C_SECONDS" "$JMH_WI" "$JMH_ITER" "$JMH_I" "$JMH_ITER"
+    printf 'test file %s (%s MiB, page-cached); fio with --invalidate=0.\n' "$TEST_FILE" "$TEST_FILE_MIB"
+  fi
+  if [ "$AGENT" = 1 ]; then
+    printf '\nAgent: %s (%s bytes); start-up: %s alternating pairs per round; echo-bench %s; heap per slot: %s slots.\n' \
+      "${AGENT_JAR#"$REPO_DIR"/}" "$(stat -c %s "$AGENT_JAR")" "$STARTUP_PAIRS" "${ECHO_ARGS[*]}" "$MEMORY_SLOTS"
+  fi
 }
 
 main() {
   LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
   ensure_tools
-  build_c
+  [ "$AGENT_ONLY" = 1 ] || build_c
   build_jmh
-  prepare_file
+  [ "$AGENT" = 1 ] && build_agent
+  [ "$AGENT_ONLY" = 1 ] || prepare_file
   mkdir -p "$LOGS"
   : > "$RAW"
   local r
@@ -216,6 +249,7 @@ main() {
     log "round $r of $ROUNDS"
     run_round "$r"
   done
+  [ "$AGENT" = 1 ] && agent_after_rounds
   local status=0
   python3 "$RESULTS" report "$RAW" "$OUT/results.md" "$(environment_note)" || status=$?
   [ "$status" -le 1 ] || die "report failed"
