@@ -68,7 +68,7 @@ final class AgentRuntime {
         }
         if (o.jfr() != null) {
             try {
-                exit.recordTo(OwnRecording.start(o.jfr()));
+                OwnRecording.start(o.jfr());
             } catch (Exception | LinkageError e) {
                 AgentLog.log(Level.WARNING, "ringwatch: cannot start the JFR recording for jfr=" + o.jfr() + " (" + e
                         + "); the agent runs without it");

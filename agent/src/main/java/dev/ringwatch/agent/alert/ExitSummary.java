@@ -18,7 +18,6 @@ public final class ExitSummary {
     private final Reporter reporter;
     private final JsonLines json;
     private final boolean summaryEnabled;
-    private volatile OwnRecording ownRecording;
     private volatile boolean shuttingDown;
     private boolean committed;
     private boolean logged;
@@ -30,12 +29,7 @@ public final class ExitSummary {
         this.summaryEnabled = summaryEnabled;
     }
 
-    /** The agent's own recording (option jfr), stopped and written after the summary was committed. */
-    public void recordTo(OwnRecording recording) {
-        this.ownRecording = recording;
-    }
-
-    /** The shutdown hook's work: event, line, then the agent's own recording and files. */
+    /** The shutdown hook's work: event, line, then the JSON log is closed. */
     public void onShutdown() {
         shuttingDown = true;
         try {
@@ -46,10 +40,6 @@ public final class ExitSummary {
                 logOnce(snap, line);
             }
         } finally {
-            OwnRecording own = ownRecording;
-            if (own != null) {
-                own.stop();
-            }
             if (json != null) {
                 json.close();
             }

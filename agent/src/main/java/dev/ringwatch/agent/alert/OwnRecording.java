@@ -2,10 +2,8 @@ package dev.ringwatch.agent.alert;
 
 import dev.ringwatch.jfr.RingwatchSettings;
 import jdk.jfr.Recording;
-import jdk.jfr.RecordingState;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.text.ParseException;
 
@@ -14,38 +12,18 @@ import java.text.ParseException;
  * JVM exits, after the exit summary was committed.
  */
 public final class OwnRecording {
-    private final Recording recording;
-    private final Path file;
-
-    private OwnRecording(Recording recording, Path file) {
-        this.recording = recording;
-        this.file = file;
+    private OwnRecording() {
     }
 
-    public static OwnRecording start(Path file) throws IOException, ParseException {
+    /** Starts the recording; JFR writes it to {@code file} at exit, after the exit summary got in. */
+    public static void start(Path file) throws IOException, ParseException {
         Recording r = new Recording(RingwatchSettings.full());
         r.setName("ringwatch");
         r.setToDisk(true);
-        // With a destination, a stop by JFR's own shutdown hook (should it come first) writes the file too.
+        // JFR's own shutdown hook writes it: stopping it from our hook raced that hook, which clears the
+        // repository, and left an empty file. OpenAtExit still gets in through its end-of-chunk callback.
         r.setDestination(file);
+        r.setDumpOnExit(true);
         r.start();
-        return new OwnRecording(r, file);
-    }
-
-    public Path file() {
-        return file;
-    }
-
-    /** Stops the recording, which writes it to the file; a no-op if JFR's shutdown stopped it already. */
-    public void stop() {
-        try {
-            if (recording.getState() == RecordingState.RUNNING) {
-                recording.stop();
-            }
-        } catch (IllegalStateException alreadyStopped) {
-            // JFR's shutdown hook got there first; it wrote the destination itself
-        } catch (RuntimeException e) {
-            AgentLog.log(Level.WARNING, "ringwatch: could not write the JFR recording to " + file + ": " + e);
-        }
     }
 }
