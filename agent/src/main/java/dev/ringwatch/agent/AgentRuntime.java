@@ -84,6 +84,8 @@ final class AgentRuntime {
         LeakWatcher.start(tracker, o.jmx() ? new DeferredRegistration(tracker) : null);
         Hooks.install(tracker);
         RingCoreTransformer.install(inst, attached);
+        // after the transformer: an attach adopts every ring that exists once ring-core is instrumented
+        KernelWatch.startOrExplain(o, tracker, json, attached);
         if (AgentLog.enabled(Level.DEBUG)) {
             AgentLog.log(Level.DEBUG, "ringwatch agent started: " + o);
         }

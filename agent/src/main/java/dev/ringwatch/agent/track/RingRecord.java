@@ -147,6 +147,32 @@ final class RingRecord {
         return n;
     }
 
+    /** Marks the ring reported by a kernel rule: false when a rule (GC or kernel) reported it already. */
+    synchronized boolean claimKernelRingLeak() {
+        if (leakReported) {
+            return false;
+        }
+        leakReported = true;
+        return true;
+    }
+
+    /**
+     * Marks the registration {@code tag} of {@code slot} reported by a kernel rule: false when it was reported
+     * already (its owner gone, or covered by its ring's report). A registration no longer held is not
+     * tracked here any more, so nothing else can report it: true.
+     */
+    synchronized boolean claimKernelSlotLeak(int slot, long tag) {
+        SlotRecord s = occupied.get(slot);
+        if (s == null || s.tag != tag) {
+            return true;
+        }
+        if (s.leakReported) {
+            return false;
+        }
+        s.leakReported = true;
+        return true;
+    }
+
     /** Records a registration; returns a stale record the slot held (a missed release), or null. */
     synchronized SlotRecord occupy(SlotRecord s) {
         if (state != State.OPEN) {
