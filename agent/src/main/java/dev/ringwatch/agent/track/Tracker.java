@@ -194,6 +194,14 @@ public final class Tracker {
         }
     }
 
+    /** A long-lived op ({@code Hooks.OP_*}) was prepared on fixed-file slot {@code slot}. */
+    public void inFlightArmed(long ringId, int slot, int op) {
+        RingRecord r = ring(ringId);
+        if (r != null) {
+            r.inFlightArmed(slot, op, System.nanoTime());
+        }
+    }
+
     // ---- the tracker's thread ---------------------------------------------------------------------------
 
     /**
