@@ -47,7 +47,8 @@ class KernelRulesIT {
 
     @Test
     void fdClosedUnderSlot_oneFileSlotLeak_reportCliJsonShowsIt() throws Exception {
-        ChildRun run = ChildJvm.of("kernel-fdclosed", KernelRules.class, "fdclosed").agentOptions(OPTIONS).run();
+        ChildRun run = ChildJvm.of("kernel-fdclosed", KernelRules.class, "fdclosed").agentOptions(OPTIONS)
+                .recordingOptions("+dev.ringwatch.RingStatistics#period=100ms").run();
         assertEquals(0, run.exitCode(), run.where());
         assertEquals(1, run.leakLines("fd closed under slot").size(), run.where());
         List<RecordedEvent> leaks = run.events("dev.ringwatch.FileSlotLeak");
@@ -58,6 +59,16 @@ class KernelRulesIT {
 
         JarCli.Result report = JarCli.run("report", run.jfr().toString(), "--json");
         assertEquals(0, report.exitCode(), report.toString());
+        // one RingStatistics per period (the agent's, carrying the reconciler's kernel counts), never two
+        List<RecordedEvent> stats = run.events("dev.ringwatch.RingStatistics");
+        assertTrue(stats.size() >= 3, run.where());
+        assertEquals(stats.size(), stats.stream().map(RecordedEvent::getStartTime).distinct().count(),
+                "two RingStatistics at one period; " + run.where());
+        RecordedEvent last = stats.stream().max(java.util.Comparator.comparing(RecordedEvent::getStartTime))
+                .orElseThrow();
+        assertEquals(1, last.getInt("occupiedSlotsKernel"), "the slot the kernel still holds; " + last);
+        assertEquals(1L, last.getLong("leaksReported"), last.toString());
+        assertTrue(last.getLong("socketsUsed") > 0, last.toString());
         assertTrue(report.out().matches("(?s).*\"reason\"\\s*:\\s*\"fd closed under slot\".*"), report.out());
     }
 
