@@ -1,5 +1,6 @@
 package dev.ringwatch.agent;
 
+import dev.ringwatch.agent.cli.AttachCommand;
 import dev.ringwatch.agent.config.AgentOptions;
 import dev.ringwatch.agent.config.AgentStartException;
 import dev.ringwatch.agent.config.OptionParser;
@@ -31,6 +32,8 @@ final class AgentRuntime {
                 AgentLog.log(Level.WARNING, "ringwatch: the agent is loaded twice; the second one does nothing");
                 return;
             }
+            // lets a later 'attach' see that the agent runs here (not an option: not under ringwatch.*)
+            System.setProperty(AttachCommand.LOADED_PROPERTY, attached ? "attached" : "-javaagent");
             start(args, inst, attached);
         } catch (AgentStartException e) {
             Hooks.install(null);
@@ -84,6 +87,8 @@ final class AgentRuntime {
         LeakWatcher.start(tracker, o.jmx() ? new DeferredRegistration(tracker) : null);
         Hooks.install(tracker);
         RingCoreTransformer.install(inst, attached);
+        // after the transformer: an attach adopts every ring that exists once ring-core is instrumented
+        KernelWatch.startOrExplain(o, tracker, json, attached);
         if (AgentLog.enabled(Level.DEBUG)) {
             AgentLog.log(Level.DEBUG, "ringwatch agent started: " + o);
         }

@@ -18,6 +18,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Hooks {
     private static volatile Tracker tracker;
     private static final AtomicBoolean FAILURE_LOGGED = new AtomicBoolean();
+    /** Long-lived ops on a fixed file, as {@link #inFlightArmed} takes them (see {@code InFlightOps}). */
+    public static final int OP_POLL = 0;
+    public static final int OP_POLL_MULTISHOT = 1;
+    public static final int OP_ACCEPT_MULTISHOT = 2;
+    public static final int OP_ACCEPT_MULTISHOT_DIRECT = 3;
 
     private Hooks() {
     }
@@ -93,6 +98,19 @@ public final class Hooks {
             t.slotDropConfirmed(ringId, slot, tag);
         } catch (Throwable e) {
             failed("slotDropConfirmed", e);
+        }
+    }
+
+    /** A long-lived op ({@code OP_*}) on fixed-file slot {@code slot} of ring {@code ringId} was prepared. */
+    public static void inFlightArmed(long ringId, int slot, int op) {
+        Tracker t = tracker;
+        if (t == null) {
+            return;
+        }
+        try {
+            t.inFlightArmed(ringId, slot, op);
+        } catch (Throwable e) {
+            failed("inFlightArmed", e);
         }
     }
 

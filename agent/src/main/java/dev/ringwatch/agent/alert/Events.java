@@ -1,5 +1,7 @@
 package dev.ringwatch.agent.alert;
 
+import dev.ringwatch.agent.kernel.KernelStatistics;
+import dev.ringwatch.agent.kernel.Reconciler;
 import dev.ringwatch.agent.track.LeakReport;
 import dev.ringwatch.agent.track.TrackerSnapshot;
 import dev.ringwatch.jfr.FileSlotLeakEvent;
@@ -20,6 +22,8 @@ public final class Events {
      * is enabled would initialise JFR's metadata, some 100 ms, in a JVM that never records.
      */
     private static volatile boolean jfrReady;
+    /** The kernel reconciler, once started: it fills the kernel's half of RingStatistics. */
+    private static volatile Reconciler reconciler;
 
     private Events() {
     }
@@ -144,7 +148,15 @@ public final class Events {
         e.commit();
     }
 
-    /** Fills the tracker's half of a statistics event; the kernel's half is the reconciler's. */
+    /**
+     * The reconciler whose last round gives the kernel's half of RingStatistics (null: none runs). The agent
+     * emits the one RingStatistics per period; the reconciler is started without its own.
+     */
+    public static void kernelStatisticsFrom(Reconciler r) {
+        reconciler = r;
+    }
+
+    /** Fills a statistics event: the tracker's counts now, the kernel's from the reconciler's last round. */
     public static void statistics(RingStatisticsEvent e, TrackerSnapshot.Counts c) {
         e.liveRings = c.liveRings();
         e.sqpollRings = c.sqpollRings();
@@ -154,7 +166,17 @@ public final class Events {
         e.pendingReleases = (int) Math.min(Integer.MAX_VALUE, c.pendingReleases());
         e.socketsUsed = -1;
         e.droppedEntries = c.droppedEntries();
-        e.leaksReported = c.leaks();
+        e.leaksReported = c.leaks(); // the kernel rules' leaks are counted by the tracker too (KernelAlerts)
+        Reconciler r = reconciler;
+        if (r != null) {
+            KernelStatistics k = r.statistics();
+            if (k.rounds() > 0) {
+                e.sqpollThreads = k.sqpollThreads();
+                e.occupiedSlotsKernel = k.occupiedSlotsKernel();
+                e.socketsUsed = k.socketsUsed();
+            }
+            e.droppedEntries += r.entriesForgotten();
+        }
     }
 
     private static long mappedBytes(long[] mappings) {

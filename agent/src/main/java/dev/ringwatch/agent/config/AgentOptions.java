@@ -2,12 +2,15 @@ package dev.ringwatch.agent.config;
 
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The agent's settings after parsing (see OPTIONS.md for the user-facing table).
  *
  * @param jsonLog file to append one JSON object per alert to, or null
  * @param jfr     file the agent's own JFR recording (ringwatch.jfc) is written to at exit, or null
+ * @param reconcile       run the kernel reconciler (compares the tracker with /proc once per reconcilePeriod)
+ * @param driftThreshold least unexplained rise of the kernel's {@code sockets: used} that counts as socket drift
  */
 public record AgentOptions(
         boolean enabled,
@@ -20,7 +23,18 @@ public record AgentOptions(
         Path jfr,
         Level logLevel,
         boolean jmx,
-        boolean exitSummary) {
+        boolean exitSummary,
+        boolean reconcile,
+        Duration reconcilePeriod,
+        Duration stallGrace,
+        int driftThreshold) {
+
+    /** The options without the reconciler's settings (those keep their defaults). */
+    public AgentOptions(boolean enabled, SlotStacks slotStacks, int sampleInterval, int stackDepth, int maxTracked,
+                        boolean reclaim, Path jsonLog, Path jfr, Level logLevel, boolean jmx, boolean exitSummary) {
+        this(enabled, slotStacks, sampleInterval, stackDepth, maxTracked, reclaim, jsonLog, jfr, logLevel, jmx,
+                exitSummary, true, Duration.ofSeconds(5), Duration.ofSeconds(10), 64);
+    }
 
     public static AgentOptions defaults() {
         return new OptionParser().defaults();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ public final class OptionParser {
     public static final String CONFIG_KEY = "config";
 
     /** How an option's value is read. */
-    enum Kind { BOOLEAN, SLOT_STACKS, INTEGER, LEVEL, PATH }
+    enum Kind { BOOLEAN, SLOT_STACKS, INTEGER, LEVEL, PATH, DURATION }
 
     /** One option: its key, default, the choices named in messages, and how to read a value. */
     public record Spec(String key, String defaultValue, String choices, String description, Kind kind, int min,
@@ -39,12 +40,20 @@ public final class OptionParser {
                 case LEVEL -> "off|error|warning|info|debug|trace";
                 case PATH -> "a file path whose directory exists";
                 case INTEGER -> throw new IllegalArgumentException("integers need a range");
+                case DURATION -> throw new IllegalArgumentException("durations need a range");
             }, description, kind, 0, 0);
         }
 
         Spec(String key, int defaultValue, int min, int max, String description) {
             this(key, Integer.toString(defaultValue), "an integer from " + min + " to " + max, description,
                     Kind.INTEGER, min, max);
+        }
+
+        /** A duration from {@code minMillis} to {@code maxMillis}, written with a unit: ms, s or m. */
+        static Spec duration(String key, String defaultValue, int minMillis, int maxMillis, String description) {
+            return new Spec(key, defaultValue, "a duration from " + Durations.text(minMillis) + " to "
+                    + Durations.text(maxMillis) + " with unit ms, s or m (e.g. 500ms, 5s)", description,
+                    Kind.DURATION, minMillis, maxMillis);
         }
 
         /** The value of {@code text}; IllegalArgumentException (message optional) when it is not valid. */
@@ -55,6 +64,7 @@ public final class OptionParser {
                 case INTEGER -> integer(text, min, max);
                 case LEVEL -> level(text);
                 case PATH -> path(text);
+                case DURATION -> Durations.parse(text, min, max);
             };
         }
     }
@@ -86,7 +96,16 @@ public final class OptionParser {
             new Spec("jmx", "true", "register the MBean dev.ringwatch:type=Tracker", Kind.BOOLEAN),
             new Spec("exitSummary", "true",
                     "at JVM exit, log one summary and commit one OpenAtExit event for what is still open",
-                    Kind.BOOLEAN));
+                    Kind.BOOLEAN),
+            new Spec("reconcile", "true",
+                    "compare the tracker with the kernel's view (/proc) once per reconcilePeriod and report what"
+                            + " differs", Kind.BOOLEAN),
+            Spec.duration("reconcilePeriod", "5s", 10, 3_600_000, "time between two reconciler rounds"),
+            Spec.duration("stallGrace", "10s", 0, 3_600_000,
+                    "time a released slot's tag CQE may take before the release counts as stalled"),
+            new Spec("driftThreshold", 64, 1, 1_000_000,
+                    "least rise of the kernel's sockets used, unexplained by our own sockets, that counts as"
+                            + " socket drift"));
 
     public static List<Spec> specs() {
         return SPECS;
@@ -248,7 +267,11 @@ public final class OptionParser {
                 (Path) v.get("jfr"),
                 (Level) v.get("logLevel"),
                 (Boolean) v.get("jmx"),
-                (Boolean) v.get("exitSummary"));
+                (Boolean) v.get("exitSummary"),
+                (Boolean) v.get("reconcile"),
+                (Duration) v.get("reconcilePeriod"),
+                (Duration) v.get("stallGrace"),
+                (Integer) v.get("driftThreshold"));
     }
 
     // ---- value readers: return the value or throw IllegalArgumentException (message optional) ----------

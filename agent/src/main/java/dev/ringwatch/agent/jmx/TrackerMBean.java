@@ -60,6 +60,11 @@ public final class TrackerMBean implements TrackerMXBean {
     }
 
     @Override
+    public long getKernelLeaks() {
+        return tracker.counts().kernelLeaks();
+    }
+
+    @Override
     public long getLeaksReported() {
         return tracker.counts().leaks();
     }

@@ -18,7 +18,10 @@ public interface TrackerMXBean {
 
     long getSlotLeaks();
 
-    /** Ring and slot leaks reported since start. */
+    /** Leaks the kernel reconciler's rules reported (closed ring still mapped, untracked ring, ...). */
+    long getKernelLeaks();
+
+    /** Every leak reported since start: ring and slot leaks of the GC rules plus the kernel rules' leaks. */
     long getLeaksReported();
 
     long getReclaimedRings();

@@ -43,7 +43,7 @@ public final class Reconciler implements AutoCloseable {
     private final String listingDir;
 
     private long leaks;
-    private long dropped;
+    private volatile long dropped;
     private long rounds;
     private volatile KernelStatistics statistics = KernelStatistics.NONE;
     private Thread thread;
@@ -136,6 +136,11 @@ public final class Reconciler implements AutoCloseable {
             }
             return n;
         }
+    }
+
+    /** Resources the reconciler forgot because it reached {@code maxEntries}, since start. */
+    public long entriesForgotten() {
+        return dropped;
     }
 
     /** The counts of the last round. */

@@ -1,5 +1,6 @@
 package dev.ringwatch.agent.track;
 
+import dev.ringwatch.agent.kernel.InFlightOp;
 import dev.ringwatch.agent.kernel.TrackedRing;
 import dev.ringwatch.agent.kernel.TrackedSlot;
 
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The tracker's record of one ring. It never holds the ring, its table or any owner strongly. Slot
@@ -53,6 +55,8 @@ final class RingRecord {
     private String closeThread;
     private final Map<Integer, SlotRecord> occupied = new HashMap<>();
     private final Map<Long, SlotRecord> awaitingDrop = new HashMap<>();
+    /** Long-lived ops in flight on its slots; null until the first. */
+    private InFlightOps inFlight;
     /** The reconciler's view of this ring, made once while open and once at close. */
     private TrackedRing tracked;
 
@@ -147,6 +151,55 @@ final class RingRecord {
         return n;
     }
 
+    /** Marks the ring reported by a kernel rule: false when a rule (GC or kernel) reported it already. */
+    synchronized boolean claimKernelRingLeak() {
+        if (leakReported) {
+            return false;
+        }
+        leakReported = true;
+        return true;
+    }
+
+    /**
+     * Marks the registration {@code tag} of {@code slot} reported by a kernel rule: false when it was reported
+     * already (its owner gone, or covered by its ring's report). A registration no longer held is not
+     * tracked here any more, so nothing else can report it: true.
+     */
+    synchronized boolean claimKernelSlotLeak(int slot, long tag) {
+        SlotRecord s = occupied.get(slot);
+        if (s == null || s.tag != tag) {
+            return true;
+        }
+        if (s.leakReported) {
+            return false;
+        }
+        s.leakReported = true;
+        return true;
+    }
+
+    /** A long-lived op was prepared on one of this ring's slots (ignored once closed). */
+    synchronized void inFlightArmed(int slot, int op, long nanos) {
+        if (state != State.OPEN) {
+            return;
+        }
+        if (inFlight == null) {
+            inFlight = new InFlightOps();
+        }
+        inFlight.armed(slot, op, nanos);
+    }
+
+    /** Copies the in-flight ops under the monitor, then hands them out. */
+    void forEachInFlight(Consumer<? super InFlightOp> action) {
+        List<InFlightOp> copy = new ArrayList<>();
+        synchronized (this) {
+            if (inFlight == null || state != State.OPEN) {
+                return;
+            }
+            inFlight.forEach(id, copy::add);
+        }
+        copy.forEach(action);
+    }
+
     /** Records a registration; returns a stale record the slot held (a missed release), or null. */
     synchronized SlotRecord occupy(SlotRecord s) {
         if (state != State.OPEN) {
@@ -234,6 +287,7 @@ final class RingRecord {
         for (SlotRecord s : awaitingDrop.values()) {
             s.state = SlotRecord.State.GONE;
         }
+        inFlight = null;
         Closed c = new Closed(occupied.size(), awaitingDrop.size());
         occupied.clear();
         awaitingDrop.clear();

@@ -50,6 +50,7 @@ public final class Tracker {
     private final AtomicInteger sqpollRings = new AtomicInteger();
     private final AtomicLong ringLeaks = new AtomicLong();
     private final AtomicLong slotLeaks = new AtomicLong();
+    private final AtomicLong kernelLeaks = new AtomicLong();
     private final AtomicLong reclaimedRings = new AtomicLong();
     private final AtomicLong reclaimedSlots = new AtomicLong();
     /** Registrations seen, for sampling; racy on purpose: sampling needs no exact count. */
@@ -193,6 +194,14 @@ public final class Tracker {
         }
     }
 
+    /** A long-lived op ({@code Hooks.OP_*}) was prepared on fixed-file slot {@code slot}. */
+    public void inFlightArmed(long ringId, int slot, int op) {
+        RingRecord r = ring(ringId);
+        if (r != null) {
+            r.inFlightArmed(slot, op, System.nanoTime());
+        }
+    }
+
     // ---- the tracker's thread ---------------------------------------------------------------------------
 
     /**
@@ -320,6 +329,39 @@ public final class Tracker {
         }
     }
 
+    // ---- the kernel reconciler's findings ---------------------------------------------------------------
+
+    /**
+     * Claims the report of a leak the kernel reconciler found, so that no ring or slot is reported twice
+     * (once by a GC rule here, once by a kernel rule). {@code ringId} 0: the finding names no tracked ring
+     * (an untracked ring, socket drift); {@code slot} -1: it is about the ring itself. Returns true (and counts
+     * the leak) when it is to be reported, false when that ring or slot was reported already.
+     */
+    public boolean claimKernelLeak(long ringId, int slot, long tag) {
+        RingRecord r = ringId == 0 ? null : anyRecord(ringId);
+        boolean claimed = r == null || (slot < 0 ? r.claimKernelRingLeak() : r.claimKernelSlotLeak(slot, tag));
+        if (claimed) {
+            kernelLeaks.incrementAndGet();
+        }
+        return claimed;
+    }
+
+    /** The record of ring {@code id}, open or recently closed, or null. */
+    private RingRecord anyRecord(long id) {
+        RingRecord r = rings.get(id);
+        if (r != null) {
+            return r;
+        }
+        synchronized (recentlyClosed) {
+            for (RingRecord c : recentlyClosed) {
+                if (c.id == id) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
     // ---- model views ------------------------------------------------------------------------------------
 
     public TrackerSnapshot snapshot() {
@@ -348,7 +390,7 @@ public final class Tracker {
             pending += r.awaitingCount();
         }
         return new TrackerSnapshot.Counts(liveRings.get(), sqpollRings.get(), occupied, pending, ringLeaks.get(), slotLeaks.get(), reclaimedRings.get(), reclaimedSlots.get(),
-                dropped.sum(), tracked.get());
+                dropped.sum(), tracked.get(), kernelLeaks.get());
     }
 
     /** Visits the open rings, then the recently closed ones (for {@link TrackerState}). */

@@ -64,12 +64,24 @@ public record TrackerSnapshot(long takenNanos, List<RingView> open, List<RingVie
                            CreationSite site, boolean leakReported) {
     }
 
-    /** Running totals since the agent started. */
+    /**
+     * Running totals since the agent started.
+     *
+     * @param kernelLeaks leaks the kernel reconciler reported (its rules), beside the GC rules' ring and slot leaks
+     */
     public record Counts(int liveRings, int sqpollRings, long occupiedSlots, long pendingReleases, long ringLeaks,
                          long slotLeaks, long reclaimedRings, long reclaimedSlots, long droppedEntries,
-                         long trackedEntries) {
+                         long trackedEntries, long kernelLeaks) {
+        public Counts(int liveRings, int sqpollRings, long occupiedSlots, long pendingReleases, long ringLeaks,
+                      long slotLeaks, long reclaimedRings, long reclaimedSlots, long droppedEntries,
+                      long trackedEntries) {
+            this(liveRings, sqpollRings, occupiedSlots, pendingReleases, ringLeaks, slotLeaks, reclaimedRings,
+                    reclaimedSlots, droppedEntries, trackedEntries, 0);
+        }
+
+        /** Every leak reported, by any rule. */
         public long leaks() {
-            return ringLeaks + slotLeaks;
+            return ringLeaks + slotLeaks + kernelLeaks;
         }
     }
 }

@@ -16,8 +16,9 @@ import java.util.function.Consumer;
  * per state and reused, so a round allocates little; each ring's slots are copied under that ring's
  * monitor and handed out after it is released.
  *
- * <p>Not known to the tracker: in-flight operations (submissions are not instrumented, to keep the hot
- * path untouched) and what a registered fd pointed at (see {@link SlotRecord}).
+ * <p>In-flight operations are the long-lived ones on fixed files (polls, multishot accepts: only those
+ * preps are instrumented), without their user data. Not known to the tracker: what a registered fd pointed
+ * at (see {@link SlotRecord}); the reconciler takes the slot's file from fdinfo.
  */
 public final class TrackerState implements TrackedState {
     private static final MethodType INT = MethodType.methodType(int.class);
@@ -56,7 +57,7 @@ public final class TrackerState implements TrackedState {
 
     @Override
     public void forEachInFlight(Consumer<? super InFlightOp> action) {
-        // not tracked: see the class comment
+        tracker.forEachRecord(r -> r.forEachInFlight(action));
     }
 
     @Override
@@ -84,6 +85,7 @@ public final class TrackerState implements TrackedState {
 
     @Override
     public long leaksReported() {
-        return tracker.counts().leaks();
+        TrackerSnapshot.Counts c = tracker.counts();
+        return c.ringLeaks() + c.slotLeaks(); // the reconciler adds its own
     }
 }

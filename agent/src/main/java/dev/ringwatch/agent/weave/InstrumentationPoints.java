@@ -9,6 +9,7 @@ import java.util.Map;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
@@ -18,6 +19,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 final class InstrumentationPoints {
     static final String IO_URING = "dev.ringwatch.ring.IoUring";
     static final String FILE_TABLE = "dev.ringwatch.ring.FileTable";
+    static final String SQE = "dev.ringwatch.ring.Sqe";
+    private static final String FIXED_FILE = "dev.ringwatch.ring.FixedFile";
     /** Advice classes go by name: loading them in the agent's class loader would need ring-core there. */
     private static final String ADVICE = "dev.ringwatch.agent.weave.";
 
@@ -37,7 +40,18 @@ final class InstrumentationPoints {
                     new Point("vacate", named("vacate").and(takesArguments(1)),
                             ADVICE + "FileTableAdvice$Vacate"),
                     new Point("dropConfirmed", named("dropConfirmed").and(takesArguments(2)),
-                            ADVICE + "FileTableAdvice$DropConfirmed")));
+                            ADVICE + "FileTableAdvice$DropConfirmed")),
+            SQE, List.of(
+                    onFixedFile("pollAdd", "SqeAdvice$PollAdd"),
+                    onFixedFile("pollMultishot", "SqeAdvice$PollMultishot"),
+                    onFixedFile("acceptMultishot", "SqeAdvice$AcceptMultishot"),
+                    onFixedFile("acceptMultishotDirect", "SqeAdvice$AcceptMultishotDirect")));
+
+    /** {@code Sqe <method>(FixedFile, int)}: the long-lived op preps on a fixed file, not their fd overloads. */
+    private static Point onFixedFile(String method, String advice) {
+        return new Point(method + "(FixedFile,int)", named(method).and(takesArguments(2))
+                .and(takesArgument(0, named(FIXED_FILE))).and(takesArgument(1, int.class)), ADVICE + advice);
+    }
 
     private InstrumentationPoints() {
     }

@@ -9,20 +9,21 @@ import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 
 /**
- * Hands ring-core's {@code IoUring} and {@code FileTable} to the weaver and leaves every other class
+ * Hands ring-core's {@code IoUring}, {@code FileTable} and {@code Sqe} to the weaver and leaves every other class
  * alone: the check is a string comparison, so the JDK, the agent itself, its shaded libraries and the
  * rest of the application pass untouched and ByteBuddy is not even loaded until ring-core is.
  */
 public final class RingCoreTransformer implements ClassFileTransformer {
     private static final String IO_URING = "dev/ringwatch/ring/IoUring";
     private static final String FILE_TABLE = "dev/ringwatch/ring/FileTable";
+    private static final String SQE = "dev/ringwatch/ring/Sqe";
 
     /**
      * Whether to weave {@code internalName}. Runs for every class the JVM loads, so it touches nothing that
      * could need loading or initialising (which would re-enter the transformer).
      */
     static boolean isTarget(String internalName) {
-        return IO_URING.equals(internalName) || FILE_TABLE.equals(internalName);
+        return IO_URING.equals(internalName) || FILE_TABLE.equals(internalName) || SQE.equals(internalName);
     }
 
     /** Installs the transformer; with {@code retransform}, also weaves ring-core classes loaded already. */

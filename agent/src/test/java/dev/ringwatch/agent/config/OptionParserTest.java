@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,7 +80,8 @@ class OptionParserTest {
         String line = p.problems().get(0);
         assertTrue(line.startsWith("ringwatch: unknown option 'slotstack' (from agent argument) (did you mean slotStacks?);"
                 + " valid options: config, enabled, slotStacks, sampleInterval, stackDepth, maxTracked, reclaim, jsonLog,"
-                + " jfr, logLevel, jmx, exitSummary; ignored"), line);
+                + " jfr, logLevel, jmx, exitSummary, reconcile, reconcilePeriod, stallGrace, driftThreshold; ignored"),
+                line);
         assertEquals(SlotStacks.SAMPLED, p.options().slotStacks());
     }
 
@@ -150,5 +152,36 @@ class OptionParserTest {
         assertTrue(p.problems().get(1).contains(dir + " is a directory"));
         assertNull(p.options().jfr());
         assertNull(p.options().jsonLog());
+    }
+
+    @Test
+    void reconcilerOptions_defaultsAndDurationsWithUnits() {
+        AgentOptions d = parser.parse(null, new Properties()).options();
+        assertTrue(d.reconcile());
+        assertEquals(java.time.Duration.ofSeconds(5), d.reconcilePeriod());
+        assertEquals(java.time.Duration.ofSeconds(10), d.stallGrace());
+        assertEquals(64, d.driftThreshold());
+
+        OptionParser.Parsed p = parser.parse("reconcile=false,reconcilePeriod=500ms,stallGrace=2m,driftThreshold=8",
+                new Properties());
+        assertEquals(List.of(), p.problems());
+        assertFalse(p.options().reconcile());
+        assertEquals(java.time.Duration.ofMillis(500), p.options().reconcilePeriod());
+        assertEquals(java.time.Duration.ofMinutes(2), p.options().stallGrace());
+        assertEquals(8, p.options().driftThreshold());
+    }
+
+    @Test
+    void badDurations_namedWithTheirFormAndDefault() {
+        OptionParser.Parsed p = parser.parse("reconcilePeriod=5,stallGrace=fast,reconcilePeriod=1ms", new Properties());
+        // the later reconcilePeriod wins in the argument; both bad ones are named
+        assertEquals(2, p.problems().size(), p.problems().toString());
+        assertTrue(p.problems().get(0).startsWith("ringwatch: bad value '1ms' for option reconcilePeriod (from agent"
+                + " argument): out of range; valid: a duration from 10ms to 60m with unit ms, s or m (e.g. 500ms, 5s);"
+                + " using the default 5s"), p.problems().get(0));
+        assertTrue(p.problems().get(1).contains("'fast' for option stallGrace") && p.problems().get(1).contains(
+                "not a duration with a unit"), p.problems().get(1));
+        assertEquals(java.time.Duration.ofSeconds(5), p.options().reconcilePeriod());
+        assertEquals(java.time.Duration.ofSeconds(10), p.options().stallGrace());
     }
 }

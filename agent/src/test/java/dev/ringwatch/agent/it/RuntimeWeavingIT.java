@@ -36,6 +36,7 @@ class RuntimeWeavingIT {
         Path classes = ChildJvm.runDir("weave-runtime-classes");
         rebuild(classes, "dev/ringwatch/ring/IoUring");
         rebuild(classes, "dev/ringwatch/ring/FileTable");
+        rebuild(classes, "dev/ringwatch/ring/Sqe");
         ChildRun run = ChildJvm.of("weave-runtime", ReclaimSlot.class).classpathFirst(classes)
                 .agentOptions("logLevel=debug,reclaim=true")
                 .jvmArg("-Djava.util.logging.config.file=" + julConfig("weave-runtime-logging")).run();

@@ -92,6 +92,53 @@ class SlotRulesKernelTest {
     }
 
     @Test
+    void slotsRecordedWithoutTarget_closedAndReusedFdsReported_intactAndMovedNot() {
+        KernelFixture k = new KernelFixture();
+        int closed = Sys.tcpSocket();
+        int reused = Sys.tcpSocket();
+        int intact = Sys.tcpSocket();
+        int movedFrom = Sys.tcpSocket();
+        int moved = -1;
+        try (IoUring ring = IoUring.builder().entries(8).build()) {
+            k.tracker.track(ring);
+            FileTable table = ring.registerFiles(8);
+            String closedFile = TestTracker.readlink(closed);
+            String reusedFile = TestTracker.readlink(reused);
+            FixedFile closedSlot = table.register(closed, null);
+            FixedFile reusedSlot = table.register(reused, null);
+            k.tracker.registeredWithoutTarget(closedSlot);
+            k.tracker.registeredWithoutTarget(reusedSlot);
+            k.tracker.registeredWithoutTarget(table.register(intact, null));
+            k.tracker.registeredWithoutTarget(table.register(movedFrom, null));
+            k.rounds(2);
+            assertEquals(List.of(), k.sink.alerts(), "every fd still points at its slot's file: " + k.sink);
+
+            Sys.close(closed);
+            int devNull = Sys.openReadOnly("/dev/null");
+            Sys.dup2(devNull, reused);
+            Sys.close(devNull);
+            moved = Sys.dup(movedFrom);
+            Sys.close(movedFrom);
+            k.rounds(4);
+            List<Finding.FdClosedUnderSlot> found = k.sink.findings(Finding.FdClosedUnderSlot.class);
+            assertEquals(2, found.size(), k.sink.toString());
+            Finding.FdClosedUnderSlot a = found.stream().filter(f -> f.slot() == closedSlot.slot()).findFirst()
+                    .orElseThrow();
+            Finding.FdClosedUnderSlot b = found.stream().filter(f -> f.slot() == reusedSlot.slot()).findFirst()
+                    .orElseThrow();
+            assertEquals(closedFile, a.file(), "the slot's file comes from fdinfo");
+            assertEquals(reusedFile, b.file());
+            assertEquals("/dev/null", b.fdNow());
+        } finally {
+            Sys.close(reused);
+            Sys.close(intact);
+            if (moved >= 0) {
+                Sys.close(moved);
+            }
+        }
+    }
+
+    @Test
     void socketMovedToAnotherFd_notReported() {
         KernelFixture k = new KernelFixture();
         int socket = Sys.tcpSocket();

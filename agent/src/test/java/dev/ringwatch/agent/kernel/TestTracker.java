@@ -74,6 +74,14 @@ final class TestTracker implements TrackedState {
         return s;
     }
 
+    /** A registration recorded as the agent's tracker records it: without what the fd pointed at. */
+    synchronized TrackedSlot registeredWithoutTarget(FixedFile f) {
+        TrackedSlot s = new TrackedSlot(f.ring().id(), f.slot(), f.fd(), "", f.tag(), f.ownerClassName(), "",
+                Thread.currentThread().getName(), System.nanoTime(), false, 0, false);
+        slots.put(key(s.ringId(), s.slot(), s.tag()), s);
+        return s;
+    }
+
     /** A registration known only by its numbers (for an injected /proc). */
     synchronized TrackedSlot addSlot(long ringId, int slot, int fd, String target) {
         TrackedSlot s = new TrackedSlot(ringId, slot, fd, target, 0x5257_0000_0000_0000L | (slot + 1), "test.Conn",

@@ -1,6 +1,8 @@
 package dev.ringwatch.agent.track;
 
+import dev.ringwatch.agent.Hooks;
 import dev.ringwatch.agent.config.AgentOptions;
+import dev.ringwatch.agent.kernel.InFlightOp;
 import dev.ringwatch.agent.config.SlotStacks;
 import dev.ringwatch.agent.kernel.TrackedRing;
 import dev.ringwatch.agent.kernel.TrackedSlot;
@@ -110,5 +112,77 @@ class TrackerStateTest {
         assertEquals(0, state.leaksReported());
         Reference.reachabilityFence(ring);
         Reference.reachabilityFence(handle);
+    }
+
+    private static List<InFlightOp> inFlight(TrackerState s) {
+        List<InFlightOp> out = new ArrayList<>();
+        s.forEachInFlight(out::add);
+        return out;
+    }
+
+    private static void open(Tracker t, long id) {
+        t.ringOpened(new Object(), new RingFacts(id, 1 << 30, 0, "none", false, 8, 16, 0, "x", false, 0,
+                new long[0]), null, false);
+    }
+
+    @Test
+    void inFlight_multishotPollReported_reArmingReplaces_closeForgets() {
+        Tracker t = tracker();
+        TrackerState state = new TrackerState(t);
+        open(t, 7);
+        long before = System.nanoTime();
+        t.inFlightArmed(7, 3, Hooks.OP_POLL_MULTISHOT);
+        List<InFlightOp> ops = inFlight(state);
+        assertEquals(1, ops.size(), ops.toString());
+        InFlightOp op = ops.getFirst();
+        assertEquals(7, op.ringId());
+        assertEquals(3, op.slot());
+        assertEquals("POLL_ADD multishot", op.op());
+        assertTrue(op.armedSinceNanos() - before >= 0, "armed after the test started");
+
+        t.inFlightArmed(7, 3, Hooks.OP_POLL_MULTISHOT); // re-armed: one record, newer
+        t.inFlightArmed(7, 3, Hooks.OP_POLL); // a one-shot poll is another kind of op
+        t.inFlightArmed(7, 4, Hooks.OP_ACCEPT_MULTISHOT);
+        t.inFlightArmed(7, 4, Hooks.OP_ACCEPT_MULTISHOT_DIRECT); // direct preps through plain: replaces it
+        t.inFlightArmed(99, 1, Hooks.OP_POLL); // an untracked ring: ignored
+        ops = inFlight(state);
+        assertEquals(3, ops.size(), ops.toString());
+        assertTrue(ops.stream().anyMatch(o -> o.slot() == 3 && o.op().equals("POLL_ADD")), ops.toString());
+        assertTrue(ops.stream().anyMatch(o -> o.slot() == 4 && o.op().equals("ACCEPT multishot direct")),
+                ops.toString());
+        assertTrue(ops.stream().filter(o -> o.slot() == 3 && o.op().equals("POLL_ADD multishot"))
+                .allMatch(o -> o.armedSinceNanos() - op.armedSinceNanos() >= 0), ops.toString());
+
+        t.ringClosing(7);
+        assertEquals(List.of(), inFlight(state), "a closed ring's ops went with it");
+    }
+
+    @Test
+    void inFlight_boundedPerRing_oldestForgotten() {
+        Tracker t = tracker();
+        TrackerState state = new TrackerState(t);
+        open(t, 8);
+        for (int slot = 0; slot < InFlightOps.CAPACITY + 5; slot++) {
+            t.inFlightArmed(8, slot, Hooks.OP_POLL_MULTISHOT);
+        }
+        List<InFlightOp> ops = inFlight(state);
+        assertEquals(InFlightOps.CAPACITY, ops.size());
+        assertTrue(ops.stream().anyMatch(o -> o.slot() == InFlightOps.CAPACITY + 4), "the newest is kept");
+    }
+
+    @Test
+    void kernelLeakClaims_oneReportPerRingAndSlot_countedInLeaks() {
+        Tracker t = tracker();
+        open(t, 9);
+        t.slotOccupied(new Object(), 9, 2, 40, TAG, false, null, false, "x");
+        assertTrue(t.claimKernelLeak(9, 2, TAG), "fd closed under slot 2: first report");
+        assertFalse(t.claimKernelLeak(9, 2, TAG), "the same registration again");
+        assertTrue(t.claimKernelLeak(9, 2, TAG + 1), "another registration of the slot");
+        assertTrue(t.claimKernelLeak(0, -1, 0), "an untracked ring names no tracked one");
+        t.ringClosing(9);
+        assertTrue(t.claimKernelLeak(9, -1, 0), "closed ring still mapped");
+        assertFalse(t.claimKernelLeak(9, -1, 0), "its SQPOLL thread: covered by the ring's report");
+        assertEquals(4, t.counts().kernelLeaks());
+        assertEquals(4, t.counts().leaks());
     }
 }

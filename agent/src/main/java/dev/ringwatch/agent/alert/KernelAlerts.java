@@ -1,0 +1,89 @@
+package dev.ringwatch.agent.alert;
+
+import dev.ringwatch.agent.kernel.Alert;
+import dev.ringwatch.agent.kernel.AlertSink;
+import dev.ringwatch.agent.kernel.Finding;
+import dev.ringwatch.agent.kernel.JfrLogAlertSink;
+import dev.ringwatch.agent.track.Tracker;
+
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The kernel reconciler's findings on the agent's reporting path: the tracker claims each one first (so a ring
+ * or slot a GC rule reported already is not reported again, and the leak counts of JMX and RingStatistics
+ * include it), then the line goes through the agent's log (its threshold), the JFR event is committed, and
+ * (option jsonLog) a JSON line is written.
+ */
+public final class KernelAlerts implements AlertSink {
+    private final Tracker tracker;
+    private final JsonLines json;
+    private final JfrLogAlertSink events = new JfrLogAlertSink(new AgentLogger());
+
+    public KernelAlerts(Tracker tracker, JsonLines json) {
+        this.tracker = tracker;
+        this.json = json;
+    }
+
+    @Override
+    public void report(Alert alert) {
+        if (!claim(alert.finding())) {
+            if (AgentLog.enabled(Level.DEBUG)) {
+                AgentLog.log(Level.DEBUG, "ringwatch: not reported again (already reported by another rule): "
+                        + alert.logLine());
+            }
+            return;
+        }
+        events.report(alert);
+        if (json != null) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("rule", alert.rule().title());
+            f.put("finding", alert.finding());
+            f.put("message", alert.logLine());
+            json.write("leak", f);
+        }
+    }
+
+    @Override
+    public void fault(String line) {
+        AgentLog.log(Level.WARNING, line);
+    }
+
+    private boolean claim(Finding finding) {
+        return switch (finding) {
+            case Finding.ClosedRingStillMapped f -> tracker.claimKernelLeak(f.ringId(), -1, 0);
+            case Finding.SqpollThreadOutlivedRing f -> tracker.claimKernelLeak(f.ringId(), -1, 0);
+            case Finding.FdClosedUnderSlot f -> tracker.claimKernelLeak(f.ringId(), f.slot(), f.tag());
+            // a released slot, a ring or thread nobody tracks, the whole process: no GC rule reports those
+            case Finding.SlotReleaseStalled f -> tracker.claimKernelLeak(0, -1, 0);
+            case Finding.UntrackedRing f -> tracker.claimKernelLeak(0, -1, 0);
+            case Finding.UntrackedSqpollThread f -> tracker.claimKernelLeak(0, -1, 0);
+            case Finding.SocketDrift f -> tracker.claimKernelLeak(0, -1, 0);
+        };
+    }
+
+    /** {@link System.Logger} onto {@link AgentLog}, so the reconciler's lines obey option logLevel. */
+    private static final class AgentLogger implements System.Logger {
+        @Override
+        public String getName() {
+            return AgentLog.NAME;
+        }
+
+        @Override
+        public boolean isLoggable(Level level) {
+            return AgentLog.enabled(level);
+        }
+
+        @Override
+        public void log(Level level, java.util.ResourceBundle bundle, String msg, Throwable thrown) {
+            AgentLog.log(level, msg, thrown);
+        }
+
+        @Override
+        public void log(Level level, java.util.ResourceBundle bundle, String format, Object... params) {
+            AgentLog.log(level, params == null || params.length == 0 ? format
+                    : java.text.MessageFormat.format(format, params));
+        }
+    }
+}
