@@ -59,6 +59,16 @@ final class ProcState {
         return Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
     }
 
+    /**
+     * Waits until no SQPOLL thread is left from earlier tests (a closed ring's thread exits tens of
+     * milliseconds later, more on a loaded machine), so counts taken next are not a moving baseline.
+     */
+    static void awaitNoSqpollThreads() throws InterruptedException {
+        if (!await(Duration.ofSeconds(20), () -> sqpollThreads() == 0)) {
+            throw new AssertionError("iou-sqp threads from earlier tests never exited: " + sqpollThreads());
+        }
+    }
+
     /** Polls until {@code condition} holds or {@code limit} passes; returns whether it held. */
     static boolean await(Duration limit, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();

@@ -20,7 +20,8 @@ class SqpollLifecycleTest {
     @ParameterizedTest(name = "depth {0}")
     @ValueSource(ints = {33, 64, 65, 128, 256, 512, 1024, 2048, 4096})
     void closedSqpollSqe128Cqe32RingsLeaveNoThreadAndNoMapping(int depth) throws InterruptedException {
-        long threadsBefore = ProcState.sqpollThreads();
+        ProcState.awaitNoSqpollThreads();
+        long threadsBefore = 0;
         List<IoUring> rings = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             IoUring r = IoUring.builder().entries(depth).sqpoll(Duration.ofMillis(10)).sqe128().cqe32().build();
@@ -31,14 +32,15 @@ class SqpollLifecycleTest {
         assertEquals(threadsBefore + 5, ProcState.sqpollThreads(), "each SQPOLL ring has its own thread");
         assertEquals(5 * 2, ProcState.ringMappings().size(), "rings + sqes mapped per ring");
         rings.forEach(IoUring::close);
-        assertTrue(ProcState.await(Duration.ofSeconds(3), () -> ProcState.sqpollThreads() == threadsBefore),
+        assertTrue(ProcState.await(Duration.ofSeconds(15), () -> ProcState.sqpollThreads() == threadsBefore),
                 "iou-sqp threads left after close: " + ProcState.sqpollThreads());
         assertEquals(List.of(), ProcState.ringMappings());
     }
 
     @Test
     void ringsCreatedAndClosedInALoopDoNotPileUp() throws InterruptedException {
-        long threadsBefore = ProcState.sqpollThreads();
+        ProcState.awaitNoSqpollThreads();
+        long threadsBefore = 0;
         long fdsBefore = ProcState.ringFds();
         for (int i = 0; i < 200; i++) {
             try (IoUring r = IoUring.builder().entries(64).sqpoll(Duration.ofMillis(5)).sqe128().cqe32().build()) {
@@ -46,7 +48,7 @@ class SqpollLifecycleTest {
                 r.submit();
             }
         }
-        assertTrue(ProcState.await(Duration.ofSeconds(5), () -> ProcState.sqpollThreads() == threadsBefore),
+        assertTrue(ProcState.await(Duration.ofSeconds(15), () -> ProcState.sqpollThreads() == threadsBefore),
                 "iou-sqp threads piled up: " + ProcState.sqpollThreads());
         assertEquals(fdsBefore, ProcState.ringFds());
         assertEquals(List.of(), ProcState.ringMappings());
@@ -65,7 +67,8 @@ class SqpollLifecycleTest {
 
     @Test
     void attachedRingsShareOneSqpollThread() throws InterruptedException {
-        long before = ProcState.sqpollThreads();
+        ProcState.awaitNoSqpollThreads();
+        long before = 0;
         try (IoUring first = IoUring.builder().sqpoll(Duration.ofMillis(50)).build();
              IoUring second = IoUring.builder().sqpoll(Duration.ofMillis(50)).attachWq(first).build()) {
             assertEquals(first, second.attachedTo());
@@ -76,7 +79,7 @@ class SqpollLifecycleTest {
             assertEquals(1, Completions.awaitOne(first).userData());
             assertEquals(before + 1, ProcState.sqpollThreads(), "ATTACH_WQ shares the SQ thread");
         }
-        assertTrue(ProcState.await(Duration.ofSeconds(3), () -> ProcState.sqpollThreads() == before));
+        assertTrue(ProcState.await(Duration.ofSeconds(15), () -> ProcState.sqpollThreads() == before));
     }
 
     @Test
