@@ -79,7 +79,7 @@ public final class OptionParser {
             new Spec("slotStacks", "sampled",
                     "record where fixed-file slots are registered: never, every sampleInterval-th, always",
                     Kind.SLOT_STACKS),
-            new Spec("sampleInterval", 128, 1, 1 << 30,
+            new Spec("sampleInterval", 1024, 1, 1 << 30,
                     "with slotStacks=sampled: every N-th registration records its stack"),
             new Spec("stackDepth", 32, 1, 256, "frames kept per creation stack"),
             new Spec("maxTracked", 50_000, 16, 10_000_000,

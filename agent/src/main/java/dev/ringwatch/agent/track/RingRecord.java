@@ -7,9 +7,7 @@ import dev.ringwatch.agent.kernel.TrackedSlot;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -53,8 +51,8 @@ final class RingRecord {
     private long closedNanos;
     private CreationSite closeSite;
     private String closeThread;
-    private final Map<Integer, SlotRecord> occupied = new HashMap<>();
-    private final Map<Long, SlotRecord> awaitingDrop = new HashMap<>();
+    private final SlotArray occupied = new SlotArray();
+    private final PendingDrops awaitingDrop = new PendingDrops();
     /** Long-lived ops in flight on its slots; null until the first. */
     private InFlightOps inFlight;
     /** The reconciler's view of this ring, made once while open and once at close. */
@@ -225,7 +223,7 @@ final class RingRecord {
         s.releasedNanos = now;
         if (tag != 0) {
             s.state = SlotRecord.State.RELEASED;
-            awaitingDrop.put(tag, s);
+            awaitingDrop.add(s);
         } else {
             s.state = SlotRecord.State.GONE;
         }
@@ -303,7 +301,7 @@ final class RingRecord {
     }
 
     synchronized List<SlotRecord> occupiedSlots() {
-        return new ArrayList<>(occupied.values());
+        return occupied.values();
     }
 
     /** This ring as the kernel reconciler reads it (the same instance until the ring closes). */

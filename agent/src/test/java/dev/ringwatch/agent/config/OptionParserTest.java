@@ -23,7 +23,7 @@ class OptionParserTest {
         AgentOptions o = parser.parse(null, new Properties()).options();
         assertTrue(o.enabled());
         assertEquals(SlotStacks.SAMPLED, o.slotStacks());
-        assertEquals(128, o.sampleInterval());
+        assertEquals(1024, o.sampleInterval());
         assertEquals(32, o.stackDepth());
         assertEquals(50_000, o.maxTracked());
         assertFalse(o.reclaim());
@@ -102,7 +102,7 @@ class OptionParserTest {
         assertEquals("ringwatch: bad value 'sometimes' for option slotStacks (from agent argument): valid: off|sampled|all;"
                 + " using the default sampled", p.problems().get(0));
         assertEquals("ringwatch: bad value '0' for option sampleInterval (from agent argument): out of range; valid: an"
-                + " integer from 1 to 1073741824; using the default 128", p.problems().get(1));
+                + " integer from 1 to 1073741824; using the default 1024", p.problems().get(1));
         assertTrue(p.problems().get(2).contains("'x' for option stackDepth (from agent argument): not an integer;"));
         assertTrue(p.problems().get(3).contains("'yes' for option jmx (from agent argument): valid: true|false;"));
         assertTrue(p.problems().get(4).contains("valid: off|error|warning|info|debug|trace; using the default info"));

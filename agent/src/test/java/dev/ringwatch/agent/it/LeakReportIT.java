@@ -98,11 +98,11 @@ class LeakReportIT {
 
     @Test
     void sampledSlotStacksSayWhenTheSiteWasNotCaptured() throws Exception {
-        // the program's second registration leaks; sampled (every 128th, from the first) skips it
+        // the program's second registration leaks; sampled (every 1024th, from the first) skips it
         ChildRun run = ChildJvm.of("report-slot-sampled", DroppedFixedFile.class).run();
         String line = run.leakLines("slot outlived owner").get(0);
         assertTrue(line.contains("registered by thread \"main\" at\n\t(registration stack not captured: slotStacks=sampled"
-                + " records one registration in 128; slotStacks=all records every one)"), line);
+                + " records one registration in 1024; slotStacks=all records every one)"), line);
         assertEquals("", run.events("dev.ringwatch.FileSlotLeak").get(0).getString("creationStack"));
     }
 
