@@ -36,7 +36,11 @@ echo "### 2. Fixed-file slots whose FixedFile was dropped: the kernel keeps the 
 run_under_agent socket-churn "" socket-churn --iterations 40 --forget-release-every 20 --linger-ms 1500
 
 echo
-echo "### 3. Reports of the recordings (java -jar $AGENT report <file.jfr>; add --json for JSON)"
+echo "### 3. fds closed while their slots still hold the sockets: the kernel view (reconciler, /proc) catches it"
+run_under_agent fd-closed-under-slot "reconcilePeriod=500ms" socket-churn --iterations 2 --close-fd-first --linger-ms 2500
+
+echo
+echo "### 4. Reports of the recordings (java -jar $AGENT report <file.jfr>; add --json for JSON)"
 for rec in "$OUT"/*.jfr; do
   echo
   echo "== java -jar $AGENT report $rec"
