@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.Arena;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,12 +28,22 @@ class LockedMemoryLimitTest {
         }
     }
 
+    /** util-linux and libcap tools live in sbin directories that a non-login PATH may lack. */
+    private static String tool(String name) {
+        for (String dir : new String[]{"/usr/sbin", "/sbin", "/usr/bin", "/bin"}) {
+            if (Files.isExecutable(Path.of(dir, name))) {
+                return dir + "/" + name;
+            }
+        }
+        throw new AssertionError(name + " not found in /usr/sbin, /sbin, /usr/bin or /bin: install util-linux and libcap2-bin");
+    }
+
     @Test
     void registeringBuffersOverTheMemlockLimitNamesTheLimit() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String childJava = java + " --enable-native-access=ALL-UNNAMED -cp " + System.getProperty("java.class.path")
                 + " " + LockedMemoryLimitTest.class.getName();
-        Process p = new ProcessBuilder(List.of("prlimit", "--memlock=65536", "capsh", "--drop=cap_ipc_lock", "--",
+        Process p = new ProcessBuilder(List.of(tool("prlimit"), "--memlock=65536", tool("capsh"), "--drop=cap_ipc_lock", "--",
                 "-c", childJava)).redirectErrorStream(true).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child JVM did not finish");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
