@@ -275,6 +275,16 @@ public final class IoUring implements AutoCloseable {
         if (pending == 0 && !wait) {
             return 0;
         }
+        if (minComplete > 0 && pending > 0 && !needsGetEvents) {
+            // Many ops (NOPs, cached reads, ready sockets) complete inside the submitting call: submit
+            // with the cheap non-blocking downcall, and pay for a blocking one only if we must wait.
+            int submitted = enter(pending, 0, 0, false);
+            if (cq.ready() >= minComplete) {
+                return submitted;
+            }
+            enter(0, minComplete, ENTER_GETEVENTS, true);
+            return submitted;
+        }
         return enter(pending, minComplete, wait ? ENTER_GETEVENTS : 0, minComplete > 0);
     }
 
