@@ -2,8 +2,8 @@ package dev.ringwatch.ring;
 
 /** Linux errno numbers (x86_64/generic) to their symbolic names, for error messages people can search. */
 final class Errno {
-    static final int EINTR = 4, EBADF = 9, EAGAIN = 11, ENOMEM = 12, EFAULT = 14, EBUSY = 16, EINVAL = 22,
-            ENFILE = 23, EMFILE = 24, ENXIO = 6, ETIME = 62, ECANCELED = 125, ENOENT = 2, EEXIST = 17;
+    static final int EINTR = 4, EBADF = 9, EAGAIN = 11, ENOMEM = 12, EBUSY = 16, EINVAL = 22, ENFILE = 23,
+            EMFILE = 24, ENXIO = 6, ETIME = 62;
 
     private static final String[] NAMES = new String[134];
 

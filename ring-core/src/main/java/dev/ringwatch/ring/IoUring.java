@@ -67,7 +67,6 @@ public final class IoUring implements AutoCloseable {
     private final MemorySegment waitArg;
     private final long[] cqeChunk;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile boolean open = true;
     private FileTable files;
     private BufferTable buffers;
     private final List<FileDropListener> dropListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -534,7 +533,7 @@ public final class IoUring implements AutoCloseable {
     // ---- close ---------------------------------------------------------------------------------------
 
     public boolean isClosed() {
-        return !open;
+        return closed.get();
     }
 
     /** Unmaps the rings and closes the fd; idempotent and safe from any thread. */
@@ -547,7 +546,6 @@ public final class IoUring implements AutoCloseable {
 
     /** Runs once per ring (instrumentation point): unmap exactly what was mapped, then close the fd. */
     private void closeResources() {
-        open = false;
         try {
             memory.unmap();
         } finally {
@@ -558,7 +556,7 @@ public final class IoUring implements AutoCloseable {
     }
 
     void ensureOpen() {
-        if (!open) {
+        if (closed.get()) {
             throw new IllegalStateException(this + " is closed");
         }
     }

@@ -10,12 +10,12 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * {@link #flush()} publishes it with a release store, so the kernel never sees a half-written SQE.
  */
 final class SubmissionQueue {
-    static final int NEED_WAKEUP = 1, CQ_OVERFLOW = 2, TASKRUN = 4;
+    static final int NEED_WAKEUP = 1;
     private static final VarHandle INT = JAVA_INT.varHandle();
 
     private final MemorySegment ring;
     final MemorySegment sqes;
-    private final long headOff, tailOff, flagsOff, droppedOff;
+    private final long headOff, tailOff, flagsOff;
     final int mask, entries, sqeShift;
     private int sqeTail;
     private int cachedHead;
@@ -26,7 +26,6 @@ final class SubmissionQueue {
         headOff = p.sqOff(RingParams.OFF_HEAD);
         tailOff = p.sqOff(RingParams.OFF_TAIL);
         flagsOff = p.sqOff(RingParams.SQ_OFF_FLAGS);
-        droppedOff = p.sqOff(RingParams.SQ_OFF_DROPPED);
         mask = ring.get(JAVA_INT, p.sqOff(RingParams.OFF_MASK));
         entries = ring.get(JAVA_INT, p.sqOff(RingParams.OFF_ENTRIES));
         sqeShift = (setupFlags & SetupFlags.SQE128) != 0 ? 7 : 6;
@@ -59,11 +58,6 @@ final class SubmissionQueue {
         return tail - kernelHead();
     }
 
-    /** SQEs claimed but not yet published by {@link #flush()}. */
-    int unpublished() {
-        return sqeTail - (int) INT.get(ring, tailOff);
-    }
-
     int kernelHead() {
         return (int) INT.getAcquire(ring, headOff);
     }
@@ -75,9 +69,5 @@ final class SubmissionQueue {
     /** Ring flags (NEED_WAKEUP, CQ_OVERFLOW, TASKRUN); callers fence first where ordering matters. */
     int flags() {
         return (int) INT.getVolatile(ring, flagsOff);
-    }
-
-    int dropped() {
-        return (int) INT.getVolatile(ring, droppedOff);
     }
 }
