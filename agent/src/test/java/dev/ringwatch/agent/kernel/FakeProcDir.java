@@ -1,11 +1,8 @@
 package dev.ringwatch.agent.kernel;
 
+import dev.ringwatch.agent.proc.FakeProc;
 import dev.ringwatch.agent.proc.ProcRoot;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -14,63 +11,44 @@ import java.nio.file.Path;
  * {@code self} is a plain directory; fds are dangling symlinks to the text /proc would show.
  */
 final class FakeProcDir {
-    private final Path root;
+    private final FakeProc proc;
 
     FakeProcDir(Path dir) {
-        this.root = dir;
-        try {
-            Files.createDirectories(self().resolve("fd"));
-            Files.createDirectories(self().resolve("fdinfo"));
-            Files.createDirectories(self().resolve("task"));
-            Files.createDirectories(dir.resolve("net"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        kernel("6.18.0-test");
+        this.proc = new FakeProc(dir);
         maps("");
         sockstat(0);
     }
 
     ProcRoot procRoot() {
-        return ProcRoot.at(root);
+        return proc.procRoot();
     }
 
     Path self() {
-        return root.resolve("self");
+        return proc.self();
     }
 
     FakeProcDir kernel(String release) {
-        return write(root.resolve("sys/kernel/osrelease"), release + "\n");
+        proc.kernel(release);
+        return this;
     }
 
     FakeProcDir fd(int fd, String target) {
-        try {
-            Path link = self().resolve("fd").resolve(Integer.toString(fd));
-            Files.deleteIfExists(link);
-            Files.createSymbolicLink(link, Path.of(target));
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        proc.fd(fd, target);
+        return this;
     }
 
     FakeProcDir closeFd(int fd) {
-        try {
-            Files.deleteIfExists(self().resolve("fd").resolve(Integer.toString(fd)));
-            Files.deleteIfExists(self().resolve("fdinfo").resolve(Integer.toString(fd)));
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        proc.closeFd(fd);
+        return this;
     }
 
     FakeProcDir fdinfo(int fd, String text) {
-        return write(self().resolve("fdinfo").resolve(Integer.toString(fd)), text);
+        proc.fdinfo(fd, text);
+        return this;
     }
 
     /** A ring fd with the 6.18 fdinfo layout; {@code slots} are "index: target" pairs. */
     FakeProcDir ring(int fd, long ino, String... slots) {
-        fd(fd, "anon_inode:[io_uring]");
         StringBuilder b = new StringBuilder(header(ino)).append("""
                 SqMask:	0x7
                 SqHead:	0
@@ -92,15 +70,17 @@ final class FakeProcDir {
             b.append("    ").append(s).append('\n');
         }
         b.append("UserBufs:\t0\nPollList:\nCqOverflowList:\nNAPI:\tdisabled\n");
-        return fdinfo(fd, b.toString());
+        proc.ring(fd, b.toString());
+        return this;
     }
 
     static String header(long ino) {
-        return "pos:\t0\nflags:\t02000002\nmnt_id:\t17\nino:\t" + ino + "\n";
+        return FakeProc.header(ino);
     }
 
     FakeProcDir maps(String text) {
-        return write(self().resolve("maps"), text);
+        proc.maps(text);
+        return this;
     }
 
     /** A maps line for one io_uring mapping of the ring with {@code inode}. */
@@ -110,32 +90,17 @@ final class FakeProcDir {
     }
 
     FakeProcDir sockstat(long used) {
-        return write(root.resolve("net/sockstat"), "sockets: used " + used + "\nTCP: inuse 3 orphan 0 tw 0 alloc 5 mem 1\n"
-                + "UDP: inuse 0 mem 0\n");
+        proc.sockstat("sockets: used " + used + "\nTCP: inuse 3 orphan 0 tw 0 alloc 5 mem 1\nUDP: inuse 0 mem 0\n");
+        return this;
     }
 
     FakeProcDir write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            if (Files.isDirectory(file)) {
-                Files.delete(file);
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        proc.write(file, text);
+        return this;
     }
 
-    /** Replaces {@code file} (relative to the root) by a directory: reading it fails. */
     FakeProcDir unreadable(String file) {
-        try {
-            Path p = root.resolve(file);
-            Files.deleteIfExists(p);
-            Files.createDirectories(p);
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        proc.unreadable(file);
+        return this;
     }
 }
