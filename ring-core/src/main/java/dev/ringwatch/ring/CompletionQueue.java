@@ -4,7 +4,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.VarHandle;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 
 /**
  * The CQ side: the kernel publishes the tail with a release store, we read it with acquire, and we hand
@@ -13,13 +12,10 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 final class CompletionQueue {
     private static final VarHandle INT = JAVA_INT.varHandle();
 
-    final MemorySegment ring;
-    private final long headOff, tailOff, overflowOff;
-    final long cqesOff;
-    /** CQEs copied out of the ring per bulk copy. */
-    static final int CHUNK = 64;
-
-    final int mask, entries, cqeShift, wordsPerCqe;
+    private final MemorySegment ring;
+    private final long headOff, tailOff, overflowOff, cqesOff;
+    private final int mask;
+    final int entries, cqeShift;
 
     CompletionQueue(RingMemory mem, RingParams p, int setupFlags) {
         ring = mem.cqRing;
@@ -30,7 +26,6 @@ final class CompletionQueue {
         mask = ring.get(JAVA_INT, p.cqOff(RingParams.OFF_MASK));
         entries = ring.get(JAVA_INT, p.cqOff(RingParams.OFF_ENTRIES));
         cqeShift = (setupFlags & SetupFlags.CQE32) != 0 ? 5 : 4;
-        wordsPerCqe = 1 << (cqeShift - 3);
     }
 
     int head() {
@@ -53,15 +48,13 @@ final class CompletionQueue {
         return (int) INT.getVolatile(ring, overflowOff);
     }
 
-    /**
-     * Copies CQEs from {@code head} on (at most up to the ring's wrap point and {@link #CHUNK}) into
-     * {@code into} as 64-bit words: user_data, then res | flags << 32, then the CQE32 extras.
-     * Returns how many CQEs were copied.
-     */
-    int copyOut(int head, int tail, long[] into) {
-        int index = head & mask;
-        int n = Math.min(Math.min(tail - head, CHUNK), entries - index);
-        MemorySegment.copy(ring, JAVA_LONG_UNALIGNED, cqesOff + ((long) index << cqeShift), into, 0, n * wordsPerCqe);
-        return n;
+    /** How many CQEs from {@code head} on lie in one piece of ring memory (up to the wrap point). */
+    int contiguous(int head, int tail) {
+        return Math.min(tail - head, entries - (head & mask));
+    }
+
+    /** The {@code n} CQEs from {@code head} on, which must not wrap. */
+    MemorySegment run(int head, int n) {
+        return ring.asSlice(cqesOff + ((long) (head & mask) << cqeShift), (long) n << cqeShift);
     }
 }
