@@ -31,7 +31,6 @@ public final class Sqe {
     private final IoUring ring;
     private final MemorySegment sqes;
     private final boolean big;
-    private final long size;
     /** Byte offset of the current entry in {@link #sqes}. */
     private long base;
 
@@ -39,7 +38,6 @@ public final class Sqe {
         this.ring = ring;
         this.sqes = sqes;
         this.big = big;
-        this.size = big ? 128 : 64;
     }
 
     /*
@@ -55,7 +53,7 @@ public final class Sqe {
         if (big) {
             zero(sqes.asSlice(offset + 64, 64));
         }
-        zero(sqes.asSlice(offset, 64));
+        zero(entry());
         return this;
     }
 
@@ -72,12 +70,17 @@ public final class Sqe {
         s.set(JAVA_LONG_UNALIGNED, 0, 0L);
     }
 
+    /** The first 64 bytes of the current entry, where every typed field lies. */
+    private MemorySegment entry() {
+        return sqes.asSlice(base, 64);
+    }
+
     private long get(int index) {
-        return sqes.asSlice(base, 64).get(JAVA_LONG_UNALIGNED, 8L * index);
+        return entry().get(JAVA_LONG_UNALIGNED, 8L * index);
     }
 
     private void word(int index, long value) {
-        sqes.asSlice(base, 64).set(JAVA_LONG_UNALIGNED, 8L * index, value);
+        entry().set(JAVA_LONG_UNALIGNED, 8L * index, value);
     }
 
     private Sqe prep(int opcode, int fd, long addr, int len, long off) {
@@ -195,7 +198,7 @@ public final class Sqe {
 
     /** All bytes of this SQE (64, or 128 with sqe128()), for operations without a typed prep. */
     public MemorySegment raw() {
-        return sqes.asSlice(base, size);
+        return sqes.asSlice(base, big ? 128 : 64);
     }
 
     // ---- operations -----------------------------------------------------------------------------------
