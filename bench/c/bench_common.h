@@ -115,4 +115,16 @@ static inline const char *bench_option_value(int argc, char **argv, int *i)
 	return argv[++*i];
 }
 
+/* Consumes --warmup S or --duration S at argv[*i] (every benchmark takes both); returns 0 for any other option. */
+static inline int bench_timing_option(int argc, char **argv, int *i, double *warmup, double *duration)
+{
+	if (!strcmp(argv[*i], "--warmup"))
+		*warmup = bench_parse_seconds("--warmup", bench_option_value(argc, argv, i));
+	else if (!strcmp(argv[*i], "--duration"))
+		*duration = bench_parse_seconds("--duration", bench_option_value(argc, argv, i));
+	else
+		return 0;
+	return 1;
+}
+
 #endif

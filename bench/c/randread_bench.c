@@ -77,11 +77,7 @@ int main(int argc, char **argv)
 			bs = bench_parse_uint("--bs", bench_option_value(argc, argv, &i), 512, 1 << 24);
 		else if (!strcmp(argv[i], "--entries"))
 			entries = bench_parse_uint("--entries", bench_option_value(argc, argv, &i), 1, 32768);
-		else if (!strcmp(argv[i], "--warmup"))
-			warmup = bench_parse_seconds("--warmup", bench_option_value(argc, argv, &i));
-		else if (!strcmp(argv[i], "--duration"))
-			duration = bench_parse_seconds("--duration", bench_option_value(argc, argv, &i));
-		else
+		else if (!bench_timing_option(argc, argv, &i, &warmup, &duration))
 			bench_die("unknown option '%s' (usage: randread_bench --file PATH [--qd N] "
 				  "[--bs N] [--entries N] [--warmup S] [--duration S])", argv[i]);
 	}
