@@ -1,6 +1,8 @@
 package dev.ringwatch.agent.alert;
 
+import dev.ringwatch.agent.log.AgentLog;
 import dev.ringwatch.agent.config.AgentOptions;
+import dev.ringwatch.agent.finding.Rule;
 import dev.ringwatch.agent.track.CreationSite;
 import dev.ringwatch.agent.track.LeakReport;
 import dev.ringwatch.agent.track.TrackerListener;
@@ -52,7 +54,7 @@ public final class Reporter implements TrackerListener {
         if (json != null) {
             TrackerSnapshot.RingView r = leak.ring();
             Map<String, Object> f = ringFields(r);
-            f.put("rule", LeakReport.RULE_RING);
+            f.put("rule", Rule.RING_OUTLIVED_OWNER.title());
             f.put("severe", leak.severe());
             f.put("ageMillis", leak.ageNanos() / 1_000_000);
             f.put("ringCollected", leak.ringCollected());
@@ -74,7 +76,7 @@ public final class Reporter implements TrackerListener {
         if (json != null) {
             TrackerSnapshot.SlotView s = leak.slot();
             Map<String, Object> f = ringFields(leak.ring());
-            f.put("rule", LeakReport.RULE_SLOT);
+            f.put("rule", Rule.SLOT_OUTLIVED_OWNER.title());
             f.put("slot", s.slot());
             f.put("fd", s.fd());
             f.put("file", leak.file());
