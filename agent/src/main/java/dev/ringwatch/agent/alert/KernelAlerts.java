@@ -1,5 +1,6 @@
 package dev.ringwatch.agent.alert;
 
+import dev.ringwatch.agent.jmx.LeaksByRule;
 import dev.ringwatch.agent.kernel.Alert;
 import dev.ringwatch.agent.kernel.AlertSink;
 import dev.ringwatch.agent.kernel.Finding;
@@ -36,6 +37,7 @@ public final class KernelAlerts implements AlertSink {
             return;
         }
         events.report(alert);
+        LeaksByRule.countKernelRule(alert.rule().title());
         if (json != null) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("rule", alert.rule().title());
