@@ -62,6 +62,17 @@ final class Findings {
         return String.join(", ", parts);
     }
 
+    /**
+     * The count, reasons and oldest age as a sentence, e.g. {@code 2 SQPOLL rings leaked (2 owner gone), the
+     * oldest 1.3 s old.}; {@code one} and {@code many} name the resource, {@code qualifier} may follow them.
+     */
+    String leakedSentence(String one, String many, String qualifier) {
+        StringBuilder sentence = new StringBuilder(plural(count(), one, many)).append(qualifier)
+                .append(" leaked (").append(countsBy("reason")).append(")");
+        largest("age").ifPresent(age -> sentence.append(", the oldest ").append(age).append(" old"));
+        return sentence.append(".").toString();
+    }
+
     /** The top creation site as a sentence, e.g. {@code Top creation site: a.B.open(B.java:17) (2 of 3).} */
     String topSiteSentence() {
         List<String> stacks = events.stream().map(e -> e.text("creationStack")).filter(s -> !s.isBlank()).toList();

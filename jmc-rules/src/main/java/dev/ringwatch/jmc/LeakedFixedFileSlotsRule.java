@@ -22,12 +22,9 @@ public final class LeakedFixedFileSlotsRule extends RingwatchRule {
                     .setSummary("No fixed-file slot leaked in this recording.")
                     .build();
         }
-        StringBuilder summary = new StringBuilder(Findings.plural(slots.count(), "fixed-file slot", "fixed-file slots"))
-                .append(" leaked (").append(slots.countsBy("reason")).append(")");
-        slots.largest("age").ifPresent(age -> summary.append(", the oldest ").append(age).append(" old"));
-        summary.append(". ").append(slots.topSiteSentence());
         return result.setSeverity(Severity.WARNING)
-                .setSummary(summary.toString())
+                .setSummary(slots.leakedSentence("fixed-file slot", "fixed-file slots", "") + " "
+                        + slots.topSiteSentence())
                 .setExplanation("A registered (fixed) file slot holds its own reference to the file. Closing the"
                         + " application's fd does not close a socket that a slot still holds: the peer sees no"
                         + " close, and the kernel counts the socket until the slot is released or the ring is"

@@ -28,12 +28,8 @@ public final class LeakedRingsRule extends RingwatchRule {
                             "ring", "rings") + " created while it ran).")
                     .build();
         }
-        StringBuilder summary = new StringBuilder(Findings.plural(rings.count(), "ring", "rings"))
-                .append(" without SQPOLL leaked (").append(rings.countsBy("reason")).append(")");
-        rings.largest("age").ifPresent(age -> summary.append(", the oldest ").append(age).append(" old"));
-        summary.append(". ").append(rings.topSiteSentence());
         return result.setSeverity(Severity.INFO)
-                .setSummary(summary.toString())
+                .setSummary(rings.leakedSentence("ring", "rings", " without SQPOLL") + " " + rings.topSiteSentence())
                 .setExplanation("A ring that is dropped without close() keeps its file descriptor, its mapped"
                         + " submission and completion queues and any registered files until the process exits"
                         + " (or until the agent reclaims it, with option reclaim). Many such rings exhaust the"

@@ -29,10 +29,7 @@ public final class LeakedSqpollRingsRule extends RingwatchRule {
         }
         StringBuilder summary = new StringBuilder();
         if (!rings.isEmpty()) {
-            summary.append(Findings.plural(rings.count(), "SQPOLL ring", "SQPOLL rings")).append(" leaked (")
-                    .append(rings.countsBy("reason")).append(")");
-            rings.largest("age").ifPresent(age -> summary.append(", the oldest ").append(age).append(" old"));
-            summary.append(". ");
+            summary.append(rings.leakedSentence("SQPOLL ring", "SQPOLL rings", "")).append(' ');
         }
         if (!threads.isEmpty()) {
             summary.append(Findings.plural(threads.count(), "iou-sqp kernel thread", "iou-sqp kernel threads"))
