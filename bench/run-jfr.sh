@@ -63,7 +63,11 @@ run_side() {   # round side
   local r=$1 side=$2 json=$OUT/jmh-$2-r$1.json rates
   "$JAVA" -jar "$JAR" '^dev\.ringwatch\.bench\.SlotBenchmark\.registerRelease$' -f 1 -wi "$JMH_WI" \
       -w "${JMH_ITER}s" -i "$JMH_I" -r "${JMH_ITER}s" -rf json -rff "$json" -jvmArgsAppend "$(side_args "$side")" \
-      > "$OUT/jmh-$side-r$r.txt" 2>&1 || die "JMH ($side, round $r) failed, see $OUT/jmh-$side-r$r.txt"
+      > "$OUT/jmh-$side-r$r.txt" 2>&1 || {
+    grep -q 'Unable to acquire the JMH lock' "$OUT/jmh-$side-r$r.txt" \
+      && die "another JMH run holds /tmp/jmh.lock: wait for it (numbers taken beside it would be wrong)"
+    die "JMH ($side, round $r) failed, see $OUT/jmh-$side-r$r.txt"
+  }
   rates=$(python3 "$RESULTS" jmh "$json")
   printf '%s\t%s\t%s\n' "$r" "$side" "${rates// /$'\t'}" >> "$RAW"
   printf '   round %s  %-14s %s ops/s (wall, CPU)\n' "$r" "$side" "$rates" >&2
