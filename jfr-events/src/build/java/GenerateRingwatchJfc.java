@@ -20,44 +20,73 @@ import org.w3c.dom.Node;
 
 /**
  * Build step of jfr-events (run by the exec plugin with the building JDK's source launcher):
- * writes ringwatch.jfc = the JDK's own default.jfc plus the events of ringwatch-events.jfc.
+ * writes ringwatch.jfc = the JDK's own default.jfc plus the events of ringwatch-events.jfc, and
+ * ringwatch-profile.jfc = the JDK's profile.jfc plus the same events with the per-call ones switched on.
  *
  * <p>The JDK's file is read from the installed JDK at build time instead of being copied into the
  * repository, because it is GPLv2+CPE text. The result is parsed back with
  * {@link Configuration#create(Path)} and compared with both inputs, so a broken merge fails the build.
  *
- * <p>Usage: {@code java GenerateRingwatchJfc.java <default.jfc> <ringwatch-events.jfc> <out.jfc>...}
+ * <p>Usage: {@code java GenerateRingwatchJfc.java [--label=L] [--description=D] [--enable=EVENT]...
+ * <jdk.jfc> <ringwatch-events.jfc> <out.jfc>...}; {@code --enable} turns on an event that
+ * ringwatch-events.jfc leaves off (per-call events, on only when profiling).
  */
 public final class GenerateRingwatchJfc {
 
-    private static final String LABEL = "ringwatch";
-    private static final String DESCRIPTION = "The JDK's default settings (low overhead, safe for continuous use"
-            + " in production) plus ringwatch's io_uring events: ring and fixed-file lifecycle, leaks, statistics.";
+    private static final String DEFAULT_LABEL = "ringwatch";
+    private static final String DEFAULT_DESCRIPTION = "The JDK's default settings (low overhead, safe for continuous"
+            + " use in production) plus ringwatch's io_uring events: ring lifecycle, leaks, statistics.";
     private static final String EVENT_PREFIX = "dev.ringwatch.";
 
-    public static void main(String[] args) throws Exception {
-        if (args.length < 3) {
-            fail("usage: GenerateRingwatchJfc <jdk default.jfc> <ringwatch-events.jfc> <out.jfc>...");
+    /** What the command line asked for: labels, events to switch on, and the files. */
+    private record Request(String label, String description, Set<String> enable, List<Path> files) {
+        static Request parse(String[] args) {
+            String label = DEFAULT_LABEL;
+            String description = DEFAULT_DESCRIPTION;
+            Set<String> enable = new HashSet<>();
+            List<Path> files = new ArrayList<>();
+            for (String arg : args) {
+                if (arg.startsWith("--label=")) {
+                    label = arg.substring("--label=".length());
+                } else if (arg.startsWith("--description=")) {
+                    description = arg.substring("--description=".length());
+                } else if (arg.startsWith("--enable=")) {
+                    enable.add(arg.substring("--enable=".length()));
+                } else if (arg.startsWith("--")) {
+                    fail("unknown option " + arg);
+                } else {
+                    files.add(Path.of(arg));
+                }
+            }
+            if (files.size() < 3) {
+                fail("usage: GenerateRingwatchJfc [--label=L] [--description=D] [--enable=EVENT]..."
+                        + " <jdk default.jfc> <ringwatch-events.jfc> <out.jfc>...");
+            }
+            return new Request(label, description, enable, files);
         }
-        Path jdkDefault = Path.of(args[0]);
-        Path events = Path.of(args[1]);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Request request = Request.parse(args);
+        Path jdkDefault = request.files().get(0);
+        Path events = request.files().get(1);
         requireReadable(jdkDefault, "the JDK's default.jfc");
         requireReadable(events, "ringwatch-events.jfc");
 
-        String merged = merge(parse(jdkDefault), parse(events), jdkDefault);
-        for (int i = 2; i < args.length; i++) {
-            Path out = Path.of(args[i]);
+        String merged = merge(parse(jdkDefault), parse(events), jdkDefault, request);
+        for (Path out : request.files().subList(2, request.files().size())) {
             Path dir = out.toAbsolutePath().getParent();
             if (dir != null) {
                 Files.createDirectories(dir);
             }
             Files.writeString(out, merged, StandardCharsets.UTF_8);
-            verify(out, jdkDefault, events);
+            verify(out, jdkDefault, events, request.enable());
         }
-        System.out.println("[ringwatch] wrote ringwatch.jfc from " + jdkDefault + " + " + events.getFileName());
+        System.out.println("[ringwatch] wrote " + request.label() + " settings from " + jdkDefault + " + "
+                + events.getFileName() + (request.enable().isEmpty() ? "" : ", enabling " + request.enable()));
     }
 
-    private static String merge(Document base, Document ours, Path jdkDefault) throws Exception {
+    private static String merge(Document base, Document ours, Path jdkDefault, Request request) throws Exception {
         Element root = base.getDocumentElement();
         Set<String> baseNames = new HashSet<>();
         for (Element e : children(root, "event")) {
@@ -78,11 +107,20 @@ public final class GenerateRingwatchJfc {
             if (!baseNames.add(name)) {
                 fail("event '" + name + "' is already configured in " + jdkDefault + " or twice in ringwatch-events.jfc");
             }
-            root.insertBefore(base.importNode(e, true), anchor);
+            Element imported = (Element) base.importNode(e, true);
+            if (request.enable().contains(name)) {
+                enable(imported);
+            }
+            root.insertBefore(imported, anchor);
             root.insertBefore(base.createTextNode("\n\n    "), anchor);
         }
-        root.setAttribute("label", LABEL);
-        root.setAttribute("description", DESCRIPTION);
+        Set<String> unknown = new HashSet<>(request.enable());
+        unknown.removeAll(baseNames);
+        if (!unknown.isEmpty()) {
+            fail("--enable names events that ringwatch-events.jfc does not configure: " + unknown);
+        }
+        root.setAttribute("label", request.label());
+        root.setAttribute("description", request.description());
         root.setAttribute("provider", "ringwatch");
         Node first = root.getFirstChild();
         root.insertBefore(base.createTextNode("\n\n    "), first);
@@ -101,12 +139,30 @@ public final class GenerateRingwatchJfc {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + xml + "\n";
     }
 
-    /** Every JDK default setting and every ringwatch setting must come back unchanged. */
-    private static void verify(Path out, Path jdkDefault, Path events) throws Exception {
+    private static void enable(Element event) {
+        for (Element setting : children(event, "setting")) {
+            if (setting.getAttribute("name").equals("enabled")) {
+                setting.setTextContent("true");
+                return;
+            }
+        }
+        fail("event '" + event.getAttribute("name") + "' has no enabled setting to switch on");
+    }
+
+    /** Every JDK setting and every ringwatch setting must come back unchanged, but the events switched on. */
+    private static void verify(Path out, Path jdkDefault, Path events, Set<String> enabled) throws Exception {
         Map<String, String> result = Configuration.create(out).getSettings();
         List<String> problems = new ArrayList<>();
+        for (String name : enabled) {
+            if (!"true".equals(result.get(name + "#enabled"))) {
+                problems.add(name + "#enabled: expected 'true' (--enable) but got '" + result.get(name + "#enabled") + "'");
+            }
+        }
         for (Path input : List.of(jdkDefault, events)) {
             Configuration.create(input).getSettings().forEach((key, value) -> {
+                if (enabled.contains(key.substring(0, Math.max(0, key.indexOf('#')))) && key.endsWith("#enabled")) {
+                    return;
+                }
                 if (!value.equals(result.get(key))) {
                     problems.add(key + ": expected '" + value + "' from " + input.getFileName()
                             + " but got '" + result.get(key) + "'");

@@ -2,6 +2,7 @@ package dev.ringwatch.jfr;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
+import jdk.jfr.Enabled;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
@@ -9,13 +10,20 @@ import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 import jdk.jfr.Unsigned;
 
-/** A fixed-file slot changed: a file was registered, released, or the kernel confirmed the drop. */
+/**
+ * A fixed-file slot changed: a file was registered, released, or the kernel confirmed the drop.
+ *
+ * <p>Off unless a recording enables it (ringwatch-profile.jfc does): a slot cycle commits three of these,
+ * too many for the always-on recordings that run with the JDK's default settings. Not {@code @Throttle}d:
+ * that annotation is JDK 25 only, and these classes are to compile for JDK 17 too.
+ */
 @Name(FileSlotUpdatedEvent.NAME)
 @Label("File Slot Updated")
 @Category({"ringwatch", "Fixed Files"})
 @Description("A registered-file (fixed-file) slot of a ring changed: a file was registered into it,"
         + " the slot was released, or the kernel confirmed it really dropped the released file")
 @StackTrace(false)
+@Enabled(false)
 public final class FileSlotUpdatedEvent extends Event {
 
     public static final String NAME = "dev.ringwatch.FileSlotUpdated";

@@ -13,6 +13,8 @@ import jdk.jfr.Configuration;
  * <ul>
  *   <li>{@value #FULL_RESOURCE}: the building JDK's default.jfc, unchanged, plus every ringwatch
  *       event; generated at build time. Use it as the one settings file of a recording.</li>
+ *   <li>{@value #PROFILE_RESOURCE}: the building JDK's profile.jfc plus every ringwatch event,
+ *       the per-call {@code FileSlotUpdated} included; for troubleshooting, not for always-on use.</li>
  *   <li>{@value #EVENTS_ONLY_RESOURCE}: ringwatch's events only, to combine with another settings
  *       file (e.g. {@code settings=profile,settings=ringwatch-events.jfc}).</li>
  * </ul>
@@ -21,6 +23,8 @@ public final class RingwatchSettings {
 
     /** Class-path resource name of ringwatch.jfc (JDK defaults plus ringwatch events). */
     public static final String FULL_RESOURCE = "dev/ringwatch/jfr/ringwatch.jfc";
+    /** Class-path resource name of ringwatch-profile.jfc (JDK profile settings plus all ringwatch events). */
+    public static final String PROFILE_RESOURCE = "dev/ringwatch/jfr/ringwatch-profile.jfc";
     /** Class-path resource name of ringwatch-events.jfc (ringwatch events only). */
     public static final String EVENTS_ONLY_RESOURCE = "dev/ringwatch/jfr/ringwatch-events.jfc";
 
@@ -30,6 +34,11 @@ public final class RingwatchSettings {
     /** Parses ringwatch.jfc: the JDK's default settings plus ringwatch's events. */
     public static Configuration full() throws IOException, ParseException {
         return load(FULL_RESOURCE);
+    }
+
+    /** Parses ringwatch-profile.jfc: the JDK's profile settings plus every ringwatch event, per-call ones on. */
+    public static Configuration profile() throws IOException, ParseException {
+        return load(PROFILE_RESOURCE);
     }
 
     /** Parses ringwatch-events.jfc: ringwatch's events only. */

@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import jdk.jfr.Configuration;
 import jdk.jfr.Event;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
@@ -44,9 +45,25 @@ class EnabledGateTest {
         try (Recording recording = new Recording(RingwatchSettings.eventsOnly())) {
             recording.disable(SocketDriftEvent.NAME);
             recording.start();
-            assertEquals(List.of(true, true, true, true, true, true, true, false, true, true), states());
+            assertEquals(List.of(true, true, false, true, true, true, true, false, true, true), states(),
+                    "ringwatch-events.jfc leaves the per-call FileSlotUpdated off");
         }
         assertEquals(List.of(false, false, false, false, false, false, false, false, false, false), states());
+    }
+
+    @Test
+    void theJdkDefaultSettingsLeaveThePerCallSlotEventOffAndEverythingElseOn() throws Exception {
+        assertEquals(List.of(), FlightRecorder.isInitialized() ? running() : List.of(),
+                "another recording is running; this test needs none");
+        try (Recording recording = new Recording(Configuration.getConfiguration("default"))) {
+            recording.start();
+            assertEquals(List.of(true, true, false, true, true, true, true, true, true, true), states(),
+                    "default.jfc does not name ringwatch's events: their class defaults apply");
+        }
+        try (Recording recording = new Recording(RingwatchSettings.profile())) {
+            recording.start();
+            assertEquals(List.of(true, true, true, true, true, true, true, true, true, true), states());
+        }
     }
 
     @Test

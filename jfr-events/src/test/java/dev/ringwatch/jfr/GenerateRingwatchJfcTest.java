@@ -45,6 +45,37 @@ class GenerateRingwatchJfcTest {
     }
 
     @Test
+    void enablesTheNamedEventsUnderTheGivenLabel() throws Exception {
+        Path events = write("events.jfc", """
+                <configuration version="2.0" label="x">
+                    <event name="dev.ringwatch.Probe"><setting name="enabled">false</setting></event>
+                    <event name="dev.ringwatch.Other"><setting name="enabled">false</setting></event>
+                </configuration>
+                """);
+        Path out = dir.resolve("out.jfc");
+        Result result = run("--label=ringwatch profile", "--enable=dev.ringwatch.Probe", JDK_DEFAULT.toString(),
+                events.toString(), out.toString());
+        assertEquals(0, result.exitCode(), result.output());
+        Configuration written = Configuration.create(out);
+        assertEquals("true", written.getSettings().get("dev.ringwatch.Probe#enabled"));
+        assertEquals("false", written.getSettings().get("dev.ringwatch.Other#enabled"));
+        assertEquals("ringwatch profile", written.getLabel());
+    }
+
+    @Test
+    void rejectsEnablingAnEventTheEventsFileDoesNotConfigure() throws Exception {
+        Path events = write("events.jfc", """
+                <configuration version="2.0"><event name="dev.ringwatch.Probe">
+                <setting name="enabled">false</setting></event></configuration>
+                """);
+        Path out = dir.resolve("out.jfc");
+        Result result = run("--enable=dev.ringwatch.Typo", JDK_DEFAULT.toString(), events.toString(), out.toString());
+        assertEquals(1, result.exitCode(), result.output());
+        assertTrue(result.output().contains("does not configure: [dev.ringwatch.Typo]"), result.output());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void rejectsAnEventOutsideTheRingwatchNamespace() throws Exception {
         Path events = write("events.jfc", """
                 <configuration version="2.0"><event name="jdk.GarbageCollection">

@@ -38,7 +38,7 @@ class RecordingRoundTripTest {
             sampled.countDown();
         });
         Path file = dir.resolve("ringwatch.jfr");
-        try (Recording recording = new Recording(RingwatchSettings.full())) {
+        try (Recording recording = new Recording(RingwatchSettings.profile())) {
             // Shorter than the shipped 5 s so the test does not wait; the shipped period is tested in the settings test.
             recording.enable(RingStatisticsEvent.class).withPeriod(Duration.ofMillis(100));
             recording.start();

@@ -19,12 +19,36 @@ class RingwatchSettingsTest {
             RingCreatedEvent.NAME, RingLeakEvent.NAME, FileSlotLeakEvent.NAME, SqpollThreadLeakEvent.NAME);
 
     @Test
-    void fullSettingsParseAndEnableAllElevenRingwatchEvents() throws Exception {
+    void fullSettingsEnableEveryRingwatchEventButThePerCallSlotEvent() throws Exception {
         Map<String, String> settings = RingwatchSettings.full().getSettings();
         assertEquals(11, RingwatchEvents.ALL.size());
         for (String name : eventNames()) {
-            assertEquals("true", settings.get(name + "#enabled"), name + " must be enabled by ringwatch.jfc");
+            assertEquals(String.valueOf(!name.equals(FileSlotUpdatedEvent.NAME)), settings.get(name + "#enabled"), name);
         }
+    }
+
+    @Test
+    void profileSettingsEnableAllElevenRingwatchEventsOnTopOfTheJdkProfile() throws Exception {
+        Configuration profile = RingwatchSettings.profile();
+        Map<String, String> settings = profile.getSettings();
+        for (String name : eventNames()) {
+            assertEquals("true", settings.get(name + "#enabled"), name + " must be enabled by ringwatch-profile.jfc");
+        }
+        Map<String, String> jdk = Configuration.getConfiguration("profile").getSettings();
+        List<String> differences = new ArrayList<>();
+        jdk.forEach((key, value) -> {
+            if (!value.equals(settings.get(key))) {
+                differences.add(key + ": JDK " + value + ", ringwatch-profile.jfc " + settings.get(key));
+            }
+        });
+        assertEquals(List.of(), differences);
+        assertEquals("ringwatch profile", profile.getLabel());
+        Map<String, String> full = RingwatchSettings.full().getSettings();
+        settings.forEach((key, value) -> {
+            if (key.startsWith("dev.ringwatch.") && !key.equals(FileSlotUpdatedEvent.NAME + "#enabled")) {
+                assertEquals(full.get(key), value, key + " differs between ringwatch.jfc and ringwatch-profile.jfc");
+            }
+        });
     }
 
     @Test
@@ -85,7 +109,9 @@ class RingwatchSettingsTest {
                 enabled.add(key.substring(0, key.indexOf('#')));
             }
         });
-        assertEquals(new TreeSet<>(eventNames()), enabled);
+        Set<String> expected = new TreeSet<>(eventNames());
+        expected.remove(FileSlotUpdatedEvent.NAME);
+        assertEquals(expected, enabled);
     }
 
     static List<String> eventNames() {

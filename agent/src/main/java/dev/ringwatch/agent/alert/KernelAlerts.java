@@ -2,6 +2,7 @@ package dev.ringwatch.agent.alert;
 
 import dev.ringwatch.agent.log.AgentLog;
 import dev.ringwatch.agent.finding.Finding;
+import dev.ringwatch.agent.jmx.LeaksByRule;
 
 import dev.ringwatch.agent.kernel.Alert;
 import dev.ringwatch.agent.kernel.AlertSink;
@@ -38,6 +39,7 @@ public final class KernelAlerts implements AlertSink {
             return;
         }
         events.report(alert);
+        LeaksByRule.countKernelRule(alert.rule().title());
         if (json != null) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("rule", alert.rule().title());

@@ -40,6 +40,17 @@ public final class TrackerMBean implements TrackerMXBean {
     }
 
     @Override
+    public int getSqpollThreads() {
+        return tracker.proc().sqpollThreads().orElse(null) instanceof int[] tids ? tids.length : -1;
+    }
+
+    @Override
+    public LeaksByRule getLeaksByRule() {
+        var c = tracker.counts();
+        return new LeaksByRule(c.ringLeaks(), c.slotLeaks());
+    }
+
+    @Override
     public long getOccupiedSlots() {
         return tracker.counts().occupiedSlots();
     }

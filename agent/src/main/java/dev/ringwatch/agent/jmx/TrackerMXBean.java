@@ -8,6 +8,9 @@ public interface TrackerMXBean {
     /** Of those, rings with an SQPOLL kernel thread. */
     int getSqpollRings();
 
+    /** {@code iou-sqp} kernel threads of this process now (from /proc/self/task); -1 when unreadable. */
+    int getSqpollThreads();
+
     /** Fixed-file slots holding a file. */
     long getOccupiedSlots();
 
@@ -23,6 +26,9 @@ public interface TrackerMXBean {
 
     /** Every leak reported since start: ring and slot leaks of the GC rules plus the kernel rules' leaks. */
     long getLeaksReported();
+
+    /** Leaks reported since start, one item per rule (JMX CompositeData: ringOutlivedOwner, socketDrift, ...). */
+    LeaksByRule getLeaksByRule();
 
     long getReclaimedRings();
 

@@ -14,10 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The lifecycle events and statistics a recording gets from the agent. */
 class LifecycleEventsIT {
+    /** FileSlotUpdated is per-call, off unless a recording asks for it (ringwatch-profile.jfc does). */
+    private static final String SLOT_EVENTS_ON = "+dev.ringwatch.FileSlotUpdated#enabled=true";
 
     @Test
     void everyRingIsCreatedAndClosedOnceAndTheModelEndsEmpty() throws Exception {
-        ChildRun run = ChildJvm.of("lifecycle-200-sqpoll", CleanSqpollRings.class, "200").run();
+        ChildRun run = ChildJvm.of("lifecycle-200-sqpoll", CleanSqpollRings.class, "200")
+                .recordingOptions(SLOT_EVENTS_ON).run();
         assertEquals(0, run.exitCode(), run.where());
         List<RecordedEvent> created = run.events("dev.ringwatch.RingCreated");
         List<RecordedEvent> closed = run.events("dev.ringwatch.RingClosed");
@@ -45,7 +48,7 @@ class LifecycleEventsIT {
     @Test
     void statisticsReportTheTrackersCounts() throws Exception {
         ChildRun run = ChildJvm.of("lifecycle-statistics", LongLived.class)
-                .recordingOptions("+dev.ringwatch.RingStatistics#period=100ms").run();
+                .recordingOptions("+dev.ringwatch.RingStatistics#period=100ms," + SLOT_EVENTS_ON).run();
         List<RecordedEvent> stats = run.events("dev.ringwatch.RingStatistics");
         assertTrue(stats.size() >= 3, stats.size() + " statistics events; " + run.where());
         assertEquals(2, stats.stream().mapToInt(e -> e.getInt("liveRings")).max().orElse(-1));

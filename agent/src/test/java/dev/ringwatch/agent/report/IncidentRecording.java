@@ -56,9 +56,9 @@ final class IncidentRecording {
     private IncidentRecording() {
     }
 
-    /** The incident, recorded with ringwatch.jfc (the JDK's defaults plus ringwatch's events). */
+    /** The incident, recorded with ringwatch-profile.jfc (every ringwatch event, the per-call slot events too). */
     static Path write(Path dir) throws Exception {
-        return record(dir.resolve("incident.jfr"), RingwatchSettings.full(), IncidentRecording::commitIncident);
+        return record(dir.resolve("incident.jfr"), RingwatchSettings.profile(), IncidentRecording::commitIncident);
     }
 
     /** A recording made without ringwatch: the JDK's default settings, ringwatch's events switched off. */
