@@ -5,6 +5,10 @@ import java.lang.foreign.MemorySegment;
 import java.util.HashMap;
 import java.util.Map;
 
+import static dev.ringwatch.ring.KernelStructs.FILE_INDEX_RANGE;
+import static dev.ringwatch.ring.KernelStructs.RSRC_REGISTER;
+import static dev.ringwatch.ring.KernelStructs.RSRC_UPDATE2;
+import static dev.ringwatch.ring.KernelStructs.offset;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -43,11 +47,11 @@ public final class FileTable {
         this.size = size;
         this.slotTags = new long[size];
         try (Arena a = Arena.ofConfined()) {
-            // struct io_uring_rsrc_register { u32 nr; u32 flags; u64 resv2; u64 data; u64 tags; }
-            MemorySegment reg = a.allocate(32, 8);
-            reg.set(JAVA_INT, 0, size);
-            reg.set(JAVA_INT, 4, RSRC_REGISTER_SPARSE);
-            ring.register(REGISTER_FILES2, reg.address(), 32, "REGISTER_FILES2, sparse table of " + size + " slots");
+            MemorySegment reg = a.allocate(RSRC_REGISTER);
+            reg.set(JAVA_INT, offset(RSRC_REGISTER, "nr"), size);
+            reg.set(JAVA_INT, offset(RSRC_REGISTER, "flags"), RSRC_REGISTER_SPARSE);
+            ring.register(REGISTER_FILES2, reg.address(), (int) RSRC_REGISTER.byteSize(),
+                    "REGISTER_FILES2, sparse table of " + size + " slots");
         }
     }
 
@@ -122,9 +126,9 @@ public final class FileTable {
                     + ") does not fit a table of " + size + " slots");
         }
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment range = a.allocate(16, 8);
-            range.set(JAVA_INT, 0, offset);
-            range.set(JAVA_INT, 4, count);
+            MemorySegment range = a.allocate(FILE_INDEX_RANGE);
+            range.set(JAVA_INT, offset(FILE_INDEX_RANGE, "off"), offset);
+            range.set(JAVA_INT, offset(FILE_INDEX_RANGE, "len"), count);
             ring.register(REGISTER_FILE_ALLOC_RANGE, range.address(), 0,
                     "REGISTER_FILE_ALLOC_RANGE, off=" + offset + ", len=" + count);
         }
@@ -206,13 +210,12 @@ public final class FileTable {
             fds.set(JAVA_INT, 0, fd);
             MemorySegment tags = a.allocate(JAVA_LONG);
             tags.set(JAVA_LONG, 0, tag);
-            // struct io_uring_rsrc_update2 { u32 offset; u32 resv; u64 data; u64 tags; u32 nr; u32 resv2; }
-            MemorySegment upd = a.allocate(32, 8);
-            upd.set(JAVA_INT, 0, slot);
-            upd.set(JAVA_LONG, 8, fds.address());
-            upd.set(JAVA_LONG, 16, tag == 0 ? 0 : tags.address());
-            upd.set(JAVA_INT, 24, 1);
-            ring.register(REGISTER_FILES_UPDATE2, upd.address(), 32, "FILES_UPDATE2, " + what);
+            MemorySegment upd = a.allocate(RSRC_UPDATE2);
+            upd.set(JAVA_INT, offset(RSRC_UPDATE2, "offset"), slot);
+            upd.set(JAVA_LONG, offset(RSRC_UPDATE2, "data"), fds.address());
+            upd.set(JAVA_LONG, offset(RSRC_UPDATE2, "tags"), tag == 0 ? 0 : tags.address());
+            upd.set(JAVA_INT, offset(RSRC_UPDATE2, "nr"), 1);
+            ring.register(REGISTER_FILES_UPDATE2, upd.address(), (int) RSRC_UPDATE2.byteSize(), "FILES_UPDATE2, " + what);
         }
     }
 

@@ -7,7 +7,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /** Arrays of {@code struct iovec} for readv/writev and buffer registration. */
 public final class Iovecs {
-    public static final long BYTES = 16;
+    public static final long BYTES = KernelStructs.IOVEC.byteSize();
+    private static final long BASE = KernelStructs.offset(KernelStructs.IOVEC, "iov_base");
+    private static final long LEN = KernelStructs.offset(KernelStructs.IOVEC, "iov_len");
 
     private Iovecs() {
     }
@@ -20,8 +22,8 @@ public final class Iovecs {
             if (!b.isNative()) {
                 throw new IllegalArgumentException("buffer " + i + " is a heap segment; io_uring needs native memory");
             }
-            iov.set(JAVA_LONG, BYTES * i, b.address());
-            iov.set(JAVA_LONG, BYTES * i + 8, b.byteSize());
+            iov.set(JAVA_LONG, BYTES * i + BASE, b.address());
+            iov.set(JAVA_LONG, BYTES * i + LEN, b.byteSize());
         }
         return iov;
     }
