@@ -10,6 +10,16 @@ public class IoUringException extends RuntimeException {
     private final String call;
     private final int errno;
 
+    /**
+     * A failed call, with the message ring-core's own failures have.
+     *
+     * @param call  the call and its arguments, e.g. {@code "recv(fd=7)"}
+     * @param errno the positive errno (a negative completion result is accepted too)
+     */
+    public IoUringException(String call, int errno) {
+        this(call, Math.abs(errno), null);
+    }
+
     IoUringException(String call, int errno, String hint) {
         super(call + ": " + Errno.name(errno) + " (" + Native.strerror(errno) + ")" + (hint == null ? "" : ": " + hint));
         this.call = call;
