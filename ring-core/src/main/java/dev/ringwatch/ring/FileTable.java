@@ -55,21 +55,31 @@ public final class FileTable {
         }
     }
 
+    /**
+     * {@return the ring this table belongs to}
+     */
     public IoUring ring() {
         return ring;
     }
 
+    /**
+     * {@return the number of slots}
+     */
     public int size() {
         return size;
     }
 
-    /** Slots holding a file, as far as this table knows. */
+    /** {@return slots holding a file, as far as this table knows; 0 once the ring is closed (closing dropped them all)} */
     public synchronized int occupied() {
-        return occupied;
+        return ring.isClosed() ? 0 : occupied;
     }
 
+    /**
+     * {@return whether {@code slot} holds a file (false once the ring is closed)} @param slot the slot index
+     * @param slot the slot index
+     */
     public synchronized boolean isOccupied(int slot) {
-        return slotTags[checkSlot(slot)] != 0;
+        return slotTags[checkSlot(slot)] != 0 && !ring.isClosed();
     }
 
     /** True while {@code file} is what this table holds in its slot (and the ring is open). */
@@ -78,7 +88,10 @@ public final class FileTable {
         return !ring.isClosed() && slotTags[slot] == expected;
     }
 
-    /** Released slots whose drop the kernel has not confirmed yet. */
+    /**
+     * Released slots whose drop the kernel has not confirmed yet.
+     * @return released slots whose drop the kernel has not confirmed yet
+     */
     public synchronized int awaitingDrop() {
         return awaitingDrop.size();
     }
@@ -88,6 +101,9 @@ public final class FileTable {
      * its own reference to the file: closing {@code fd} afterwards does not free it, releasing the slot
      * does. {@code owner} (may be null: the handle itself) is the object whose life bounds the slot, held
      * weakly.
+     * @param fd the fd to put in the slot (the table holds its own reference)
+     * @param owner the object whose life bounds the slot or ring (held weakly), or null
+     * @return the slot's handle
      */
     public synchronized FixedFile register(int fd, Object owner) {
         checkFd(fd);
@@ -99,7 +115,13 @@ public final class FileTable {
         return occupy(slot, fd, owner, false);
     }
 
-    /** Puts {@code fd} in {@code slot}, which must be free. */
+    /**
+     * Puts {@code fd} in {@code slot}, which must be free.
+     * @param slot the slot index
+     * @param fd the fd to put in the slot (the table holds its own reference)
+     * @param owner the object whose life bounds the slot or ring (held weakly), or null
+     * @return the slot's handle
+     */
     public synchronized FixedFile registerAt(int slot, int fd, Object owner) {
         checkFd(fd);
         if (slotTags[checkSlot(slot)] != 0) {
@@ -108,7 +130,12 @@ public final class FileTable {
         return occupy(slot, fd, owner, false);
     }
 
-    /** Takes ownership of a slot the kernel filled (accept/openat/socket direct); its result named the slot. */
+    /**
+     * Takes ownership of a slot the kernel filled (accept/openat/socket direct); its result named the slot.
+     * @param slot the slot index
+     * @param owner the object whose life bounds the slot or ring (held weakly), or null
+     * @return the slot's handle
+     */
     public synchronized FixedFile adopt(int slot, Object owner) {
         if (slotTags[checkSlot(slot)] != 0) {
             throw new IllegalStateException("slot " + slot + " of " + ring + " is already tracked");
@@ -119,6 +146,8 @@ public final class FileTable {
     /**
      * Reserves {@code [offset, offset+count)} for slots the kernel picks ({@link Sqe#ALLOC_SLOT});
      * {@link #register} then never uses them, so the two never collide.
+     * @param offset first slot of the range
+     * @param count number of slots in the range
      */
     public synchronized void reserveForKernel(int offset, int count) {
         if (offset < 0 || count <= 0 || (long) offset + count > size) {
@@ -139,6 +168,8 @@ public final class FileTable {
     /**
      * Releases whatever this table holds in {@code slot}, e.g. for a monitoring agent reclaiming a slot
      * whose owner is gone; a handle to it then finds it released. Returns false if the slot was empty.
+     * @param slot the slot index
+     * @return whether the slot held a file
      */
     public synchronized boolean releaseSlot(int slot) {
         long tag = slotTags[checkSlot(slot)];

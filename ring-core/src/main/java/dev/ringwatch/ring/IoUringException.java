@@ -7,7 +7,9 @@ package dev.ringwatch.ring;
 public class IoUringException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The call with its arguments. */
     private final String call;
+    /** The positive errno. */
     private final int errno;
 
     /**
@@ -26,17 +28,26 @@ public class IoUringException extends RuntimeException {
         this.errno = errno;
     }
 
-    /** The call with its arguments, as in the message. */
+    /**
+     * The call with its arguments, as in the message.
+     * @return the value described above
+     */
     public String call() {
         return call;
     }
 
-    /** The positive errno value the kernel returned. */
+    /**
+     * The positive errno value the kernel returned.
+     * @return the value described above
+     */
     public int errno() {
         return errno;
     }
 
-    /** The errno's symbolic name, e.g. {@code EBADF}. */
+    /**
+     * The errno's symbolic name, e.g. {@code EBADF}.
+     * @return the value described above
+     */
     public String errnoName() {
         return Errno.name(errno);
     }

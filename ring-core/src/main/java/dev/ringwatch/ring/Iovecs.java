@@ -7,6 +7,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /** Arrays of {@code struct iovec} for readv/writev and buffer registration. */
 public final class Iovecs {
+    /** Size of one {@code struct iovec}. */
     public static final long BYTES = KernelStructs.IOVEC.byteSize();
     private static final long BASE = KernelStructs.offset(KernelStructs.IOVEC, "iov_base");
     private static final long LEN = KernelStructs.offset(KernelStructs.IOVEC, "iov_len");
@@ -14,7 +15,12 @@ public final class Iovecs {
     private Iovecs() {
     }
 
-    /** An iovec array describing {@code buffers}, which must be native segments. */
+    /**
+     * An iovec array describing {@code buffers}, which must be native segments.
+     * @param arena where the array lives
+     * @param buffers native buffers
+     * @return the iovec array
+     */
     public static MemorySegment of(Arena arena, MemorySegment... buffers) {
         MemorySegment iov = arena.allocate(BYTES * buffers.length, 8);
         for (int i = 0; i < buffers.length; i++) {

@@ -86,8 +86,9 @@ final class Native {
      */
     static void requireAccess() {
         if (denied != null) {
-            throw new IllegalCallerException("ring-core calls the kernel through FFM downcalls, and this JVM denies "
-                    + Native.class.getModule() + " native access. Enable it: on the class path "
+            Module m = Native.class.getModule();
+            throw new IllegalCallerException("ring-core calls the kernel through FFM downcalls, and this JVM denies native"
+                    + " access to " + (m.isNamed() ? "module " + m.getName() : "code on the class path") + ". Enable it: on the class path "
                     + "--enable-native-access=ALL-UNNAMED; on the module path --enable-native-access=" + MODULE_NAME
                     + "; in an executable jar's manifest Enable-Native-Access: ALL-UNNAMED", denied);
         }

@@ -40,16 +40,26 @@ public final class Probe {
         }
     }
 
+    /**
+     * {@return whether the kernel supports {@code opcode}}
+     * @param opcode an {@code IORING_OP_*} number ({@link Opcode})
+     */
     public boolean supports(int opcode) {
         return opcode >= 0 && supported.get(opcode);
     }
 
-    /** The highest opcode this kernel knows. */
+    /**
+     * The highest opcode this kernel knows.
+     * @return the highest opcode this kernel knows
+     */
     public int lastOp() {
         return lastOp;
     }
 
-    /** Fails with a clear message when the kernel lacks {@code opcode}; optional features call this first. */
+    /**
+     * Fails with a clear message when the kernel lacks {@code opcode}; optional features call this first.
+     * @param opcode an {@code IORING_OP_*} number ({@link Opcode})
+     */
     public void require(int opcode) {
         if (!supports(opcode)) {
             throw new UnsupportedOperationException("this kernel does not support IORING_OP_" + Opcode.name(opcode));

@@ -8,11 +8,18 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /** {@code struct __kernel_timespec} for timeout and link_timeout. */
 public final class Timespec {
+    /** Size of a {@code struct __kernel_timespec}. */
     public static final long BYTES = KernelStructs.TIMESPEC.byteSize();
 
     private Timespec() {
     }
 
+    /**
+     * A timespec of {@code d}.
+     * @param arena where it lives; it must stay open until the operation completed
+     * @param d a non-negative duration
+     * @return the timespec
+     */
     public static MemorySegment of(Arena arena, Duration d) {
         if (d.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative: " + d);
