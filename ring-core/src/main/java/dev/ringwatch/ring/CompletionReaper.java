@@ -55,6 +55,13 @@ final class CompletionReaper {
         }
     }
 
+    private void tagCompleted(long tag) {
+        FileTable t = ring.files();
+        if (t != null) {
+            t.tagArrived(tag);
+        }
+    }
+
     /**
      * CQEs are read in place, through one slice per contiguous run, so the JIT checks bounds once per run
      * rather than per field. If the handler throws, the completions before it stay consumed and the
@@ -76,7 +83,7 @@ final class CompletionReaper {
                     long resFlags = run.get(JAVA_LONG_UNALIGNED, off + 8);
                     head++;
                     if ((userData & 0xFFFF_0000_0000_0000L) == IoUring.TAG_PREFIX) {
-                        ring.tagCompleted(userData);
+                        tagCompleted(userData);
                     } else {
                         seen++;
                         if (big == null) {

@@ -85,22 +85,29 @@ public final class IoUring extends RingDescription implements AutoCloseable {
      */
     public Sqe nextSqe() {
         ensureOpen();
-        boolean checked = threads != null && threads.enter();
+        if (threads == null) {
+            return claimSqe();
+        }
+        boolean outermost = threads.enter();
         try {
-            int index = sq.claim();
-            if (index < 0) {
-                throw new SubmissionQueueFullException(toString(), sq.entries);
-            }
-            Sqe s = sqes[index];
-            if (s == null) {
-                s = sqes[index] = new Sqe(this, sq.sqes, (long) index << sq.sqeShift, sq.sqeShift == 7);
-            }
-            return s.reset();
+            return claimSqe();
         } finally {
-            if (checked) {
+            if (outermost) {
                 threads.exit();
             }
         }
+    }
+
+    private Sqe claimSqe() {
+        int index = sq.claim();
+        if (index < 0) {
+            throw new SubmissionQueueFullException(toString(), sq.entries);
+        }
+        Sqe s = sqes[index];
+        if (s == null) {
+            s = sqes[index] = new Sqe(this, sq.sqes, (long) index << sq.sqeShift, sq.sqeShift == 7);
+        }
+        return s.reset();
     }
 
     /** {@return free SQEs} */
@@ -276,13 +283,6 @@ public final class IoUring extends RingDescription implements AutoCloseable {
             enter.getEvents();
         } finally {
             release();
-        }
-    }
-
-    void tagCompleted(long tag) {
-        FileTable t = files;
-        if (t != null) {
-            t.tagArrived(tag);
         }
     }
 

@@ -20,31 +20,31 @@ abstract sealed class SqeEntry permits SqeFileOps {
     static final long LOW32 = 0xFFFF_FFFFL;
 
     private final boolean big;
-    /** The first 64 bytes of this handle's entry, where every typed field lies. */
-    private final MemorySegment entry;
-    /** The whole entry: 64 bytes, or 128 with sqe128(). */
-    private final MemorySegment whole;
+    /** Every SQE of the ring; this handle's entry starts at {@link #base}. */
+    private final MemorySegment sqes;
+    private final long base;
 
     /*
      * One handle per SQ entry, bound to it for the ring's life: a handle kept while the next one is
      * prepared still writes into its own entry. Fields are written straight into the ring: the kernel
      * reads an entry only after the SQ tail that covers it is published, so a half-built entry is never
-     * seen. Every access goes through this entry's fixed-size slice, so the JIT checks bounds and
-     * liveness once per access and never computes an address from an offset.
+     * seen. Every access goes through a fixed-size slice of the entry made on the spot from the
+     * ring's segment (a final field) and a constant size: the JIT then folds the bounds checks, which
+     * a slice kept in a field of its own does not allow (measured: about 5 ns more per NOP).
      */
     SqeEntry(MemorySegment sqes, long offset, boolean big) {
         this.big = big;
-        this.whole = sqes.asSlice(offset, big ? 128 : 64);
-        this.entry = whole.asSlice(0, 64);
+        this.sqes = sqes;
+        this.base = offset;
     }
 
     /** Zeroes the entry for a new operation. */
     final Sqe reset() {
         try {
             if (big) {
-                zero(whole.asSlice(64, 64));
+                zero(sqes.asSlice(base + 64, 64));
             }
-            zero(entry);
+            zero(entry());
         } catch (IllegalStateException e) {
             throw closed(e);
         }
@@ -66,7 +66,7 @@ abstract sealed class SqeEntry permits SqeFileOps {
 
     final long get(int index) {
         try {
-            return entry.get(JAVA_LONG_UNALIGNED, 8L * index);
+            return entry().get(JAVA_LONG_UNALIGNED, 8L * index);
         } catch (IllegalStateException e) {
             throw closed(e);
         }
@@ -74,7 +74,7 @@ abstract sealed class SqeEntry permits SqeFileOps {
 
     final void word(int index, long value) {
         try {
-            entry.set(JAVA_LONG_UNALIGNED, 8L * index, value);
+            entry().set(JAVA_LONG_UNALIGNED, 8L * index, value);
         } catch (IllegalStateException e) {
             throw closed(e);
         }
@@ -214,7 +214,7 @@ abstract sealed class SqeEntry permits SqeFileOps {
         if (!big) {
             throw new IllegalStateException("cmd() needs a ring built with sqe128()");
         }
-        return whole.asSlice(ADDR3, 80);
+        return sqes.asSlice(base + ADDR3, 80);
     }
 
     /**
@@ -222,7 +222,7 @@ abstract sealed class SqeEntry permits SqeFileOps {
      * @return the value described above
      */
     public MemorySegment raw() {
-        return whole;
+        return sqes.asSlice(base, big ? 128 : 64);
     }
 
     static long nullable(MemorySegment seg) {
@@ -243,6 +243,11 @@ abstract sealed class SqeEntry permits SqeFileOps {
             throw new IllegalStateException("slot " + slot + " of " + ring() + " is occupied");
         }
         return slot;
+    }
+
+    /** The first 64 bytes of this handle's entry, where every typed field lies. */
+    private MemorySegment entry() {
+        return sqes.asSlice(base, 64);
     }
 
     /** {@return the ring this entry belongs to} */
