@@ -1,14 +1,11 @@
 package dev.ringwatch.programs;
 
+import dev.ringwatch.testsupport.TestLibc;
+
 import javax.management.InstanceNotFoundException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -16,24 +13,12 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-
 /**
  * What the test programs (run in child JVMs under the agent) share: fds to register, /proc checks, the
  * agent's MBean, bounded waits for the GC and the tracker, and one way to print results
  * ({@code CHILD key=value} lines the tests parse).
  */
-@SuppressWarnings("restricted")
 public final class Child {
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final MethodHandle OPEN = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("open"),
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle SOCKET = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("socket"),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle CLOSE = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("close"),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final int O_RDONLY_CLOEXEC = 0x80000;
     private static final ObjectName TRACKER = name("dev.ringwatch:type=Tracker");
     private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(15);
 
@@ -46,39 +31,16 @@ public final class Child {
 
     /** A fresh fd of /dev/null, to register into slots. */
     public static int openDevNull() {
-        try (Arena a = Arena.ofConfined()) {
-            int fd = (int) OPEN.invokeExact(a.allocateFrom("/dev/null"), O_RDONLY_CLOEXEC);
-            if (fd < 0) {
-                throw new IllegalStateException("open(/dev/null) failed");
-            }
-            return fd;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        return TestLibc.openReadOnly("/dev/null");
     }
 
     /** A fresh TCP socket fd (AF_INET, SOCK_STREAM), never connected. */
     public static int socket() {
-        try {
-            int fd = (int) SOCKET.invokeExact(2, 1 | 0x80000, 0);
-            if (fd < 0) {
-                throw new IllegalStateException("socket() failed");
-            }
-            return fd;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        return TestLibc.tcpSocket();
     }
 
     public static void close(int fd) {
-        try {
-            int rc = (int) CLOSE.invokeExact(fd);
-            if (rc != 0) {
-                throw new IllegalStateException("close(" + fd + ") failed");
-            }
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        TestLibc.close(fd);
     }
 
     /** Threads of this process named iou-sqp-*. */

@@ -26,7 +26,7 @@ public final class DroppedRing {
     }
 
     private static int open(boolean sqpoll) {
-        IoUring.Builder b = IoUring.builder().entries(64).sqe128().cqe32();
+        var b = IoUring.builder().entries(64).sqe128().cqe32();
         if (sqpoll) {
             b.sqpoll(Duration.ofMillis(10));
         }

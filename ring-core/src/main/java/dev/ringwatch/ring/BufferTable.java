@@ -29,10 +29,17 @@ public final class BufferTable {
         this.buffers = List.of(segments);
     }
 
+    /**
+     * {@return how many buffers are registered}
+     */
     public int count() {
         return buffers.size();
     }
 
+    /**
+     * {@return registered buffer {@code index}}
+     * @param index the buffer index
+     */
     public MemorySegment buffer(int index) {
         return buffers.get(index);
     }

@@ -1,7 +1,11 @@
 package dev.ringwatch.ring;
 
-/** Linux errno numbers (x86_64/generic) to their symbolic names, for error messages people can search. */
-final class Errno {
+/**
+ * Linux errno numbers (x86_64/generic) to their symbolic names and messages. A completion's negative
+ * {@code res} is {@code -errno}: {@code Errno.name(res)} gives e.g. {@code ECONNREFUSED}, and
+ * {@link #check(int, String)} turns a failed result into an {@link IoUringException} naming the operation.
+ */
+public final class Errno {
     static final int EINTR = 4, EBADF = 9, EAGAIN = 11, ENOMEM = 12, EBUSY = 16, EINVAL = 22, ENFILE = 23,
             EMFILE = 24, ENXIO = 6, ETIME = 62;
 
@@ -28,10 +32,50 @@ final class Errno {
     private Errno() {
     }
 
-    /** The symbolic name, e.g. "EINVAL", or "errno 200" for numbers not in the table. */
-    static String name(int errno) {
+    /**
+     * The symbolic name.
+     *
+     * @param errno an errno, or a negative completion result (its sign is ignored)
+     * @return e.g. "EINVAL", or "errno 200" for numbers not in the table
+     */
+    public static String name(int errno) {
         int e = Math.abs(errno);
         String n = e < NAMES.length ? NAMES[e] : null;
         return n != null ? n : "errno " + e;
+    }
+
+    /**
+     * The C library's message for an errno ({@code strerror}).
+     *
+     * @param errno an errno, or a negative completion result (its sign is ignored)
+     * @return e.g. "Connection refused"
+     */
+    public static String message(int errno) {
+        return Native.strerror(Math.abs(errno));
+    }
+
+    /**
+     * Name and message, e.g. {@code ECONNREFUSED (Connection refused)}.
+     *
+     * @param errno an errno, or a negative completion result (its sign is ignored)
+     * @return the description
+     */
+    public static String describe(int errno) {
+        return name(errno) + " (" + message(errno) + ")";
+    }
+
+    /**
+     * Checks a completion's result: returns it when it is not negative, throws otherwise.
+     *
+     * @param res       a completion's result
+     * @param operation what completed, for the message, e.g. {@code "recv(slot 3)"}
+     * @return {@code res} when {@code res >= 0}
+     * @throws IoUringException naming {@code operation} and the errno when {@code res < 0}
+     */
+    public static int check(int res, String operation) {
+        if (res < 0) {
+            throw new IoUringException(operation, -res);
+        }
+        return res;
     }
 }

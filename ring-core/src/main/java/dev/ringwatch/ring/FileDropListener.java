@@ -6,5 +6,11 @@ package dev.ringwatch.ring;
  */
 @FunctionalInterface
 public interface FileDropListener {
+    /**
+     * Called once per confirmed drop.
+     * @param table the table of the slot
+     * @param slot the released slot
+     * @param tag the resource tag of the dropped file
+     */
     void fileDropped(FileTable table, int slot, long tag);
 }

@@ -5,6 +5,10 @@ import java.lang.foreign.MemorySegment;
 import java.util.HashMap;
 import java.util.Map;
 
+import static dev.ringwatch.ring.KernelStructs.FILE_INDEX_RANGE;
+import static dev.ringwatch.ring.KernelStructs.RSRC_REGISTER;
+import static dev.ringwatch.ring.KernelStructs.RSRC_UPDATE2;
+import static dev.ringwatch.ring.KernelStructs.offset;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -43,29 +47,39 @@ public final class FileTable {
         this.size = size;
         this.slotTags = new long[size];
         try (Arena a = Arena.ofConfined()) {
-            // struct io_uring_rsrc_register { u32 nr; u32 flags; u64 resv2; u64 data; u64 tags; }
-            MemorySegment reg = a.allocate(32, 8);
-            reg.set(JAVA_INT, 0, size);
-            reg.set(JAVA_INT, 4, RSRC_REGISTER_SPARSE);
-            ring.register(REGISTER_FILES2, reg.address(), 32, "REGISTER_FILES2, sparse table of " + size + " slots");
+            MemorySegment reg = a.allocate(RSRC_REGISTER);
+            reg.set(JAVA_INT, offset(RSRC_REGISTER, "nr"), size);
+            reg.set(JAVA_INT, offset(RSRC_REGISTER, "flags"), RSRC_REGISTER_SPARSE);
+            ring.register(REGISTER_FILES2, reg.address(), (int) RSRC_REGISTER.byteSize(),
+                    "REGISTER_FILES2, sparse table of " + size + " slots");
         }
     }
 
+    /**
+     * {@return the ring this table belongs to}
+     */
     public IoUring ring() {
         return ring;
     }
 
+    /**
+     * {@return the number of slots}
+     */
     public int size() {
         return size;
     }
 
-    /** Slots holding a file, as far as this table knows. */
+    /** {@return slots holding a file, as far as this table knows; 0 once the ring is closed (closing dropped them all)} */
     public synchronized int occupied() {
-        return occupied;
+        return ring.isClosed() ? 0 : occupied;
     }
 
+    /**
+     * {@return whether {@code slot} holds a file (false once the ring is closed)} @param slot the slot index
+     * @param slot the slot index
+     */
     public synchronized boolean isOccupied(int slot) {
-        return slotTags[checkSlot(slot)] != 0;
+        return slotTags[checkSlot(slot)] != 0 && !ring.isClosed();
     }
 
     /** True while {@code file} is what this table holds in its slot (and the ring is open). */
@@ -74,7 +88,10 @@ public final class FileTable {
         return !ring.isClosed() && slotTags[slot] == expected;
     }
 
-    /** Released slots whose drop the kernel has not confirmed yet. */
+    /**
+     * Released slots whose drop the kernel has not confirmed yet.
+     * @return released slots whose drop the kernel has not confirmed yet
+     */
     public synchronized int awaitingDrop() {
         return awaitingDrop.size();
     }
@@ -84,6 +101,9 @@ public final class FileTable {
      * its own reference to the file: closing {@code fd} afterwards does not free it, releasing the slot
      * does. {@code owner} (may be null: the handle itself) is the object whose life bounds the slot, held
      * weakly.
+     * @param fd the fd to put in the slot (the table holds its own reference)
+     * @param owner the object whose life bounds the slot or ring (held weakly), or null
+     * @return the slot's handle
      */
     public synchronized FixedFile register(int fd, Object owner) {
         checkFd(fd);
@@ -95,7 +115,13 @@ public final class FileTable {
         return occupy(slot, fd, owner, false);
     }
 
-    /** Puts {@code fd} in {@code slot}, which must be free. */
+    /**
+     * Puts {@code fd} in {@code slot}, which must be free.
+     * @param slot the slot index
+     * @param fd the fd to put in the slot (the table holds its own reference)
+     * @param owner the object whose life bounds the slot or ring (held weakly), or null
+     * @return the slot's handle
+     */
     public synchronized FixedFile registerAt(int slot, int fd, Object owner) {
         checkFd(fd);
         if (slotTags[checkSlot(slot)] != 0) {
@@ -104,7 +130,12 @@ public final class FileTable {
         return occupy(slot, fd, owner, false);
     }
 
-    /** Takes ownership of a slot the kernel filled (accept/openat/socket direct); its result named the slot. */
+    /**
+     * Takes ownership of a slot the kernel filled (accept/openat/socket direct); its result named the slot.
+     * @param slot the slot index
+     * @param owner the object whose life bounds the slot or ring (held weakly), or null
+     * @return the slot's handle
+     */
     public synchronized FixedFile adopt(int slot, Object owner) {
         if (slotTags[checkSlot(slot)] != 0) {
             throw new IllegalStateException("slot " + slot + " of " + ring + " is already tracked");
@@ -115,6 +146,8 @@ public final class FileTable {
     /**
      * Reserves {@code [offset, offset+count)} for slots the kernel picks ({@link Sqe#ALLOC_SLOT});
      * {@link #register} then never uses them, so the two never collide.
+     * @param offset first slot of the range
+     * @param count number of slots in the range
      */
     public synchronized void reserveForKernel(int offset, int count) {
         if (offset < 0 || count <= 0 || (long) offset + count > size) {
@@ -122,9 +155,9 @@ public final class FileTable {
                     + ") does not fit a table of " + size + " slots");
         }
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment range = a.allocate(16, 8);
-            range.set(JAVA_INT, 0, offset);
-            range.set(JAVA_INT, 4, count);
+            MemorySegment range = a.allocate(FILE_INDEX_RANGE);
+            range.set(JAVA_INT, offset(FILE_INDEX_RANGE, "off"), offset);
+            range.set(JAVA_INT, offset(FILE_INDEX_RANGE, "len"), count);
             ring.register(REGISTER_FILE_ALLOC_RANGE, range.address(), 0,
                     "REGISTER_FILE_ALLOC_RANGE, off=" + offset + ", len=" + count);
         }
@@ -135,6 +168,8 @@ public final class FileTable {
     /**
      * Releases whatever this table holds in {@code slot}, e.g. for a monitoring agent reclaiming a slot
      * whose owner is gone; a handle to it then finds it released. Returns false if the slot was empty.
+     * @param slot the slot index
+     * @return whether the slot held a file
      */
     public synchronized boolean releaseSlot(int slot) {
         long tag = slotTags[checkSlot(slot)];
@@ -206,13 +241,12 @@ public final class FileTable {
             fds.set(JAVA_INT, 0, fd);
             MemorySegment tags = a.allocate(JAVA_LONG);
             tags.set(JAVA_LONG, 0, tag);
-            // struct io_uring_rsrc_update2 { u32 offset; u32 resv; u64 data; u64 tags; u32 nr; u32 resv2; }
-            MemorySegment upd = a.allocate(32, 8);
-            upd.set(JAVA_INT, 0, slot);
-            upd.set(JAVA_LONG, 8, fds.address());
-            upd.set(JAVA_LONG, 16, tag == 0 ? 0 : tags.address());
-            upd.set(JAVA_INT, 24, 1);
-            ring.register(REGISTER_FILES_UPDATE2, upd.address(), 32, "FILES_UPDATE2, " + what);
+            MemorySegment upd = a.allocate(RSRC_UPDATE2);
+            upd.set(JAVA_INT, offset(RSRC_UPDATE2, "offset"), slot);
+            upd.set(JAVA_LONG, offset(RSRC_UPDATE2, "data"), fds.address());
+            upd.set(JAVA_LONG, offset(RSRC_UPDATE2, "tags"), tag == 0 ? 0 : tags.address());
+            upd.set(JAVA_INT, offset(RSRC_UPDATE2, "nr"), 1);
+            ring.register(REGISTER_FILES_UPDATE2, upd.address(), (int) RSRC_UPDATE2.byteSize(), "FILES_UPDATE2, " + what);
         }
     }
 

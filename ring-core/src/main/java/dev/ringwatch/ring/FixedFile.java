@@ -26,45 +26,75 @@ public final class FixedFile implements AutoCloseable {
         this.kernelInstalled = kernelInstalled;
     }
 
+    /**
+     * {@return the slot index}
+     */
     public int slot() {
         return slot;
     }
 
-    /** The fd that was registered, or -1 for a slot the kernel filled. */
+    /**
+     * The fd that was registered, or -1 for a slot the kernel filled.
+     * @return the value described above
+     */
     public int fd() {
         return fd;
     }
 
-    /** The resource tag the kernel echoes when it drops this file; 0 for kernel-filled slots. */
+    /**
+     * The resource tag the kernel echoes when it drops this file; 0 for kernel-filled slots.
+     * @return the value described above
+     */
     public long tag() {
         return tag;
     }
 
+    /**
+     * {@return whether the kernel filled the slot (accept/openat/socket direct)}
+     */
     public boolean isKernelInstalled() {
         return kernelInstalled;
     }
 
+    /**
+     * {@return the table the slot belongs to}
+     */
     public FileTable table() {
         return table;
     }
 
+    /**
+     * {@return the ring the slot belongs to}
+     */
     public IoUring ring() {
         return table.ring();
     }
 
-    /** The owner given at registration (null once collected), or this handle when none was given. */
+    /**
+     * The owner given at registration (null once collected), or this handle when none was given.
+     * @return the value described above
+     */
     public Object owner() {
         return owner == null ? this : owner.get();
     }
 
+    /**
+     * {@return whether an owner was given at registration}
+     */
     public boolean hasExplicitOwner() {
         return owner != null;
     }
 
+    /**
+     * {@return the class name of the owner (kept after it was collected)}
+     */
     public String ownerClassName() {
         return ownerClassName;
     }
 
+    /**
+     * {@return whether the slot was released (by this handle, the table or the ring's close)}
+     */
     public boolean isReleased() {
         return released || !table.isOccupiedBy(slot, this);
     }

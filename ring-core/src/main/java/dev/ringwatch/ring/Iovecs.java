@@ -7,12 +7,20 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /** Arrays of {@code struct iovec} for readv/writev and buffer registration. */
 public final class Iovecs {
-    public static final long BYTES = 16;
+    /** Size of one {@code struct iovec}. */
+    public static final long BYTES = KernelStructs.IOVEC.byteSize();
+    private static final long BASE = KernelStructs.offset(KernelStructs.IOVEC, "iov_base");
+    private static final long LEN = KernelStructs.offset(KernelStructs.IOVEC, "iov_len");
 
     private Iovecs() {
     }
 
-    /** An iovec array describing {@code buffers}, which must be native segments. */
+    /**
+     * An iovec array describing {@code buffers}, which must be native segments.
+     * @param arena where the array lives
+     * @param buffers native buffers
+     * @return the iovec array
+     */
     public static MemorySegment of(Arena arena, MemorySegment... buffers) {
         MemorySegment iov = arena.allocate(BYTES * buffers.length, 8);
         for (int i = 0; i < buffers.length; i++) {
@@ -20,8 +28,8 @@ public final class Iovecs {
             if (!b.isNative()) {
                 throw new IllegalArgumentException("buffer " + i + " is a heap segment; io_uring needs native memory");
             }
-            iov.set(JAVA_LONG, BYTES * i, b.address());
-            iov.set(JAVA_LONG, BYTES * i + 8, b.byteSize());
+            iov.set(JAVA_LONG, BYTES * i + BASE, b.address());
+            iov.set(JAVA_LONG, BYTES * i + LEN, b.byteSize());
         }
         return iov;
     }

@@ -15,16 +15,20 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * The only place ring-core touches native code: libc's {@code syscall}, {@code mmap}, {@code munmap},
- * {@code close} and {@code strerror}, bound through the FFM linker with errno captured.
+ * {@code close}, {@code strerror} and the few file and socket calls of {@link Os}, bound through the
+ * FFM linker with errno captured.
  *
  * <p>Every call takes the errno capture segment from the caller so that the hot path
  * ({@code io_uring_enter}) allocates nothing.
  */
 final class Native {
-    static final long SYS_IO_URING_SETUP = 425, SYS_IO_URING_ENTER = 426, SYS_IO_URING_REGISTER = 427;
+    static final long SYS_FSTAT = 5, SYS_IO_URING_SETUP = 425, SYS_IO_URING_ENTER = 426, SYS_IO_URING_REGISTER = 427;
     static final int PROT_READ = 1, PROT_WRITE = 2, MAP_SHARED = 1, MAP_POPULATE = 0x8000;
 
+    static final String MODULE_NAME = "dev.ringwatch.ring";
     private static final Linker LINKER = Linker.nativeLinker();
+    /** Set while the handles below are created if the JVM refuses native access to this code. */
+    private static IllegalCallerException denied;
     private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
@@ -42,8 +46,17 @@ final class Native {
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
     private static final MethodHandle MUNMAP = downcall("munmap", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle CLOSE = downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle STRERROR = LINKER.downcallHandle(
-            LINKER.defaultLookup().find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    private static final MethodHandle OPEN = downcall("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
+            Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle SOCKET = downcall("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle SETSOCKOPT = downcall("setsockopt",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle BIND = downcall("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle LISTEN = downcall("listen", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle GETSOCKNAME = downcall("getsockname",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle SHUTDOWN = downcall("shutdown", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle STRERROR = link("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
     private Native() {
     }
@@ -52,9 +65,33 @@ final class Native {
         Linker.Option[] options = new Linker.Option[extra.length + 1];
         options[0] = Linker.Option.captureCallState("errno");
         System.arraycopy(extra, 0, options, 1, extra.length);
+        return link(name, fd, options);
+    }
+
+    private static MethodHandle link(String name, FunctionDescriptor fd, Linker.Option... options) {
         MemorySegment symbol = LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError("libc symbol not found: " + name));
-        return LINKER.downcallHandle(symbol, fd, options);
+        try {
+            return LINKER.downcallHandle(symbol, fd, options);
+        } catch (IllegalCallerException e) {
+            // Keep the class usable so that requireAccess() can explain; a null handle is never called.
+            denied = e;
+            return null;
+        }
+    }
+
+    /**
+     * Fails with one clear message when the JVM denies native access (e.g. {@code --illegal-native-access=deny},
+     * the JDK's announced future default). Every entry point that can create a ring or an fd calls this.
+     */
+    static void requireAccess() {
+        if (denied != null) {
+            Module m = Native.class.getModule();
+            throw new IllegalCallerException("ring-core calls the kernel through FFM downcalls, and this JVM denies native"
+                    + " access to " + (m.isNamed() ? "module " + m.getName() : "code on the class path") + ". Enable it: on the class path "
+                    + "--enable-native-access=ALL-UNNAMED; on the module path --enable-native-access=" + MODULE_NAME
+                    + "; in an executable jar's manifest Enable-Native-Access: ALL-UNNAMED", denied);
+        }
     }
 
     /** A segment to receive errno; one per thread of use (a ring keeps one for its owning thread's hot path). */
@@ -108,7 +145,67 @@ final class Native {
         }
     }
 
+    static int open(MemorySegment slot, MemorySegment path, int flags, int mode) {
+        try {
+            return (int) OPEN.invokeExact(slot, path, flags, mode);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static int socket(MemorySegment slot, int domain, int type, int protocol) {
+        try {
+            return (int) SOCKET.invokeExact(slot, domain, type, protocol);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static int setsockopt(MemorySegment slot, int fd, int level, int option, MemorySegment value) {
+        try {
+            return (int) SETSOCKOPT.invokeExact(slot, fd, level, option, value, (int) value.byteSize());
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static int bind(MemorySegment slot, int fd, MemorySegment sockaddr) {
+        try {
+            return (int) BIND.invokeExact(slot, fd, sockaddr, (int) sockaddr.byteSize());
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static int listen(MemorySegment slot, int fd, int backlog) {
+        try {
+            return (int) LISTEN.invokeExact(slot, fd, backlog);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** getsockname(2); {@code len} holds the size of {@code sockaddr} and receives the address's length. */
+    static int getsockname(MemorySegment slot, int fd, MemorySegment sockaddr, MemorySegment len) {
+        try {
+            return (int) GETSOCKNAME.invokeExact(slot, fd, sockaddr, len);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static int shutdown(MemorySegment slot, int fd, int how) {
+        try {
+            return (int) SHUTDOWN.invokeExact(slot, fd, how);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     static String strerror(int errno) {
+        if (STRERROR == null) {
+            return "unknown error";
+        }
         try {
             MemorySegment s = (MemorySegment) STRERROR.invokeExact(errno);
             return s.reinterpret(256).getString(0);

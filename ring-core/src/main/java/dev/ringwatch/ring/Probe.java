@@ -4,6 +4,9 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.BitSet;
 
+import static dev.ringwatch.ring.KernelStructs.PROBE;
+import static dev.ringwatch.ring.KernelStructs.PROBE_OP;
+import static dev.ringwatch.ring.KernelStructs.offset;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
@@ -21,31 +24,42 @@ public final class Probe {
 
     static Probe of(IoUring ring) {
         try (Arena a = Arena.ofConfined()) {
-            // struct io_uring_probe { u8 last_op; u8 ops_len; u16 resv; u32 resv2[3]; io_uring_probe_op ops[]; }
-            MemorySegment p = a.allocate(16 + 8L * MAX_OPS, 8);
+            long opsStart = PROBE.byteSize();
+            long opSize = PROBE_OP.byteSize();
+            MemorySegment p = a.allocate(opsStart + opSize * MAX_OPS, 8);
             ring.register(REGISTER_PROBE, p.address(), MAX_OPS, "REGISTER_PROBE");
-            int opsLen = p.get(JAVA_BYTE, 1) & 0xFF;
+            int opsLen = p.get(JAVA_BYTE, offset(PROBE, "ops_len")) & 0xFF;
             BitSet bits = new BitSet();
             for (int i = 0; i < opsLen; i++) {
-                long op = 16 + 8L * i;
-                if ((p.get(JAVA_SHORT, op + 2) & OP_SUPPORTED) != 0) {
-                    bits.set(p.get(JAVA_BYTE, op) & 0xFF);
+                long op = opsStart + opSize * i;
+                if ((p.get(JAVA_SHORT, op + offset(PROBE_OP, "flags")) & OP_SUPPORTED) != 0) {
+                    bits.set(p.get(JAVA_BYTE, op + offset(PROBE_OP, "op")) & 0xFF);
                 }
             }
-            return new Probe(bits, p.get(JAVA_BYTE, 0) & 0xFF);
+            return new Probe(bits, p.get(JAVA_BYTE, offset(PROBE, "last_op")) & 0xFF);
         }
     }
 
+    /**
+     * {@return whether the kernel supports {@code opcode}}
+     * @param opcode an {@code IORING_OP_*} number ({@link Opcode})
+     */
     public boolean supports(int opcode) {
         return opcode >= 0 && supported.get(opcode);
     }
 
-    /** The highest opcode this kernel knows. */
+    /**
+     * The highest opcode this kernel knows.
+     * @return the highest opcode this kernel knows
+     */
     public int lastOp() {
         return lastOp;
     }
 
-    /** Fails with a clear message when the kernel lacks {@code opcode}; optional features call this first. */
+    /**
+     * Fails with a clear message when the kernel lacks {@code opcode}; optional features call this first.
+     * @param opcode an {@code IORING_OP_*} number ({@link Opcode})
+     */
     public void require(int opcode) {
         if (!supports(opcode)) {
             throw new UnsupportedOperationException("this kernel does not support IORING_OP_" + Opcode.name(opcode));

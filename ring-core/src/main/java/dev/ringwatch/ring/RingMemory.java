@@ -56,7 +56,7 @@ final class RingMemory {
         if (addr == -1L) {
             int errno = Native.errno(errnoSlot);
             throw new IoUringException("mmap(" + region + ", length=" + bytes + ", offset=0x" + Long.toHexString(offset)
-                    + ") of " + describe, errno, errno == Errno.ENOMEM ? LockedMemory.hint() : null);
+                    + ") of " + describe, errno, errno == Errno.ENOMEM ? ResourceLimits.lockedMemoryHint() : null);
         }
         mappings.add(new Mapping(region, addr, bytes));
         return MemorySegment.ofAddress(addr).reinterpret(bytes, arena, unmapped -> Native.munmap(scratchErrno(), addr, bytes));

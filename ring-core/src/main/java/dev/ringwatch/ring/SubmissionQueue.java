@@ -10,7 +10,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * {@link #flush()} publishes it with a release store, so the kernel never sees a half-written SQE.
  */
 final class SubmissionQueue {
-    static final int NEED_WAKEUP = 1;
+    /** IORING_SQ_* ring flags. */
+    static final int NEED_WAKEUP = 1, CQ_OVERFLOW = 2, TASKRUN = 4;
     private static final VarHandle INT = JAVA_INT.varHandle();
 
     private final MemorySegment ring;
@@ -38,8 +39,8 @@ final class SubmissionQueue {
         cachedHead = sqeTail;
     }
 
-    /** Byte offset of the next free SQE in {@link #sqes}, or -1 when the SQ is full. */
-    long claim() {
+    /** Index of the next free SQE, or -1 when the SQ is full. */
+    int claim() {
         int tail = sqeTail;
         if (tail - cachedHead >= entries) {
             cachedHead = kernelHead();
@@ -48,7 +49,7 @@ final class SubmissionQueue {
             }
         }
         sqeTail = tail + 1;
-        return (long) (tail & mask) << sqeShift;
+        return tail & mask;
     }
 
     /** Publishes claimed SQEs; returns how many the kernel has not consumed yet. */

@@ -8,18 +8,29 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /** {@code struct __kernel_timespec} for timeout and link_timeout. */
 public final class Timespec {
-    public static final long BYTES = 16;
+    /** Size of a {@code struct __kernel_timespec}. */
+    public static final long BYTES = KernelStructs.TIMESPEC.byteSize();
 
     private Timespec() {
     }
 
+    /**
+     * A timespec of {@code d}.
+     * @param arena where it lives; it must stay open until the operation completed
+     * @param d a non-negative duration
+     * @return the timespec
+     */
     public static MemorySegment of(Arena arena, Duration d) {
         if (d.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative: " + d);
         }
-        MemorySegment ts = arena.allocate(BYTES, 8);
-        ts.set(JAVA_LONG, 0, d.getSeconds());
-        ts.set(JAVA_LONG, 8, d.getNano());
+        return write(arena.allocate(KernelStructs.TIMESPEC), d);
+    }
+
+    /** Writes {@code d} into the timespec {@code ts}; returns {@code ts}. */
+    static MemorySegment write(MemorySegment ts, Duration d) {
+        ts.set(JAVA_LONG, KernelStructs.offset(KernelStructs.TIMESPEC, "tv_sec"), d.getSeconds());
+        ts.set(JAVA_LONG, KernelStructs.offset(KernelStructs.TIMESPEC, "tv_nsec"), d.getNano());
         return ts;
     }
 

@@ -1,5 +1,6 @@
 package dev.ringwatch.ring;
 
+import dev.ringwatch.testsupport.TestLibc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +40,8 @@ class FixedFilesTest {
     @Test
     void registerTakesTheLowestFreeSlotAndTheKernelShowsTheFile() throws Throwable {
         FileTable files = ring.registerFiles(8);
-        int s1 = TestLibc.socket();
-        int s2 = TestLibc.socket();
+        int s1 = TestLibc.tcpSocket();
+        int s2 = TestLibc.tcpSocket();
         FixedFile a = files.register(s1, null);
         FixedFile b = files.register(s2, "owner");
         assertEquals(0, a.slot());
@@ -61,7 +62,7 @@ class FixedFilesTest {
         FileTable files = ring.registerFiles(4);
         List<String> dropped = new ArrayList<>();
         ring.addFileDropListener((table, slot, tag) -> dropped.add(slot + ":" + Long.toHexString(tag)));
-        int s = TestLibc.socket();
+        int s = TestLibc.tcpSocket();
         FixedFile f = files.registerAt(2, s, null);
         assertNotEquals(0, f.tag());
         f.close();
@@ -86,7 +87,7 @@ class FixedFilesTest {
     @Test
     void theTableKeepsASocketOpenAfterItsFdIsClosedUntilTheSlotIsReleased() throws Throwable {
         FileTable files = ring.registerFiles(4);
-        int s = TestLibc.socket();
+        int s = TestLibc.tcpSocket();
         String inode = socketInode(s);
         FixedFile f = files.register(s, null);
         TestLibc.close(s);
@@ -98,7 +99,7 @@ class FixedFilesTest {
     @Test
     void releaseSlotFreesWhateverIsThereAndTheStaleHandleNoticesIt() throws Throwable {
         FileTable files = ring.registerFiles(4);
-        int s = TestLibc.socket();
+        int s = TestLibc.tcpSocket();
         FixedFile f = files.register(s, null);
         assertTrue(files.releaseSlot(f.slot()));
         assertFalse(files.releaseSlot(f.slot()));
@@ -115,7 +116,7 @@ class FixedFilesTest {
     @Test
     void ownersAreHeldWeaklyAndDefaultToTheHandle() throws Throwable {
         FileTable files = ring.registerFiles(4);
-        int s = TestLibc.socket();
+        int s = TestLibc.tcpSocket();
         FixedFile noOwner = files.register(s, null);
         assertEquals(noOwner, noOwner.owner());
         assertFalse(noOwner.hasExplicitOwner());
@@ -131,7 +132,7 @@ class FixedFilesTest {
     @Test
     void badSlotsAndFdsGetClearErrors() throws Throwable {
         FileTable files = ring.registerFiles(2);
-        int s = TestLibc.socket();
+        int s = TestLibc.tcpSocket();
         assertThrows(IllegalArgumentException.class, () -> files.register(-1, null));
         IndexOutOfBoundsException range = assertThrows(IndexOutOfBoundsException.class, () -> files.registerAt(2, s, null));
         assertTrue(range.getMessage().contains("slot 2"), range.getMessage());
@@ -155,7 +156,7 @@ class FixedFilesTest {
     @Test
     void aSlotOfAnotherRingOrAReleasedSlotIsRefusedInAnSqe() throws Throwable {
         FileTable files = ring.registerFiles(2);
-        int s = TestLibc.socket();
+        int s = TestLibc.tcpSocket();
         FixedFile f = files.register(s, null);
         try (IoUring other = IoUring.builder().entries(4).build()) {
             assertThrows(IllegalArgumentException.class, () -> other.nextSqe().shutdown(f, 2));

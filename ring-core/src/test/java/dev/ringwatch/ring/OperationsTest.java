@@ -1,5 +1,6 @@
 package dev.ringwatch.ring;
 
+import dev.ringwatch.testsupport.TestLibc;
 import dev.ringwatch.ring.Completions.Cqe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +67,7 @@ class OperationsTest {
     private int tempFile(String content) throws Throwable {
         Path f = dir.resolve("data-" + System.nanoTime());
         Files.writeString(f, content);
-        return TestLibc.open(arena, f.toString(), TestLibc.O_RDWR);
+        return TestLibc.open(f.toString(), TestLibc.O_RDWR);
     }
 
     @ParameterizedTest
@@ -192,14 +193,14 @@ class OperationsTest {
     @EnumSource(RingVariant.class)
     void socketConnectAcceptSendRecvShutdown(RingVariant v) throws Throwable {
         IoUring r = ring(v);
-        int listener = TestLibc.listener(arena);
-        int port = TestLibc.port(arena, listener);
+        int listener = TestLibc.tcpListener();
+        int port = TestLibc.port(listener);
         r.nextSqe().socket(TestLibc.AF_INET, TestLibc.SOCK_STREAM, 0).userData(1);
         int client = awaitOne(r).res();
         assertTrue(client >= 0, "socket result " + client);
 
         r.nextSqe().accept(listener, MemorySegment.NULL, MemorySegment.NULL, 0).userData(2);
-        r.nextSqe().connect(client, TestLibc.sockaddr(arena, port)).userData(3);
+        r.nextSqe().connect(client, TestLibc.loopback(arena, port)).userData(3);
         List<Cqe> cqes = await(r, 2);
         int server = byUserData(cqes, 2).res();
         assertTrue(server >= 0, "accept result " + server);
@@ -225,13 +226,13 @@ class OperationsTest {
     @EnumSource(RingVariant.class)
     void multishotAcceptPostsOneCompletionPerConnectionUntilCancelled(RingVariant v) throws Throwable {
         IoUring r = ring(v);
-        int listener = TestLibc.listener(arena);
-        int port = TestLibc.port(arena, listener);
+        int listener = TestLibc.tcpListener();
+        int port = TestLibc.port(listener);
         r.nextSqe().acceptMultishot(listener, 0).userData(10);
-        int c1 = TestLibc.socket();
-        int c2 = TestLibc.socket();
-        r.nextSqe().connect(c1, TestLibc.sockaddr(arena, port)).userData(1);
-        r.nextSqe().connect(c2, TestLibc.sockaddr(arena, port)).userData(2);
+        int c1 = TestLibc.tcpSocket();
+        int c2 = TestLibc.tcpSocket();
+        r.nextSqe().connect(c1, TestLibc.loopback(arena, port)).userData(1);
+        r.nextSqe().connect(c2, TestLibc.loopback(arena, port)).userData(2);
         List<Cqe> cqes = await(r, 4);
         List<Cqe> accepts = cqes.stream().filter(c -> c.userData() == 10).toList();
         assertEquals(2, accepts.size(), cqes.toString());
@@ -255,19 +256,19 @@ class OperationsTest {
         IoUring r = ring(v);
         FileTable files = r.registerFiles(16);
         files.reserveForKernel(8, 8);
-        int listener = TestLibc.listener(arena);
-        int port = TestLibc.port(arena, listener);
+        int listener = TestLibc.tcpListener();
+        int port = TestLibc.port(listener);
         FixedFile fixedListener = files.register(listener, null);
 
         r.nextSqe().acceptDirect(fixedListener, 0, 3).userData(1);
-        int c1 = TestLibc.socket();
-        r.nextSqe().connect(c1, TestLibc.sockaddr(arena, port)).userData(2);
+        int c1 = TestLibc.tcpSocket();
+        r.nextSqe().connect(c1, TestLibc.loopback(arena, port)).userData(2);
         List<Cqe> first = await(r, 2);
         assertEquals(0, byUserData(first, 1).res(), "accept into chosen slot 3");
 
         r.nextSqe().acceptMultishotDirect(fixedListener, 0).userData(3);
-        int c2 = TestLibc.socket();
-        r.nextSqe().connect(c2, TestLibc.sockaddr(arena, port)).userData(4);
+        int c2 = TestLibc.tcpSocket();
+        r.nextSqe().connect(c2, TestLibc.loopback(arena, port)).userData(4);
         List<Cqe> second = await(r, 2);
         int picked = byUserData(second, 3).res();
         assertTrue(picked >= 8 && picked < 16, "kernel-picked slot " + picked);
@@ -296,12 +297,12 @@ class OperationsTest {
     void socketDirectThenConnectOnTheSlot(RingVariant v) throws Throwable {
         IoUring r = ring(v);
         FileTable files = r.registerFiles(4);
-        int listener = TestLibc.listener(arena);
-        int port = TestLibc.port(arena, listener);
+        int listener = TestLibc.tcpListener();
+        int port = TestLibc.port(listener);
         r.nextSqe().socketDirect(TestLibc.AF_INET, TestLibc.SOCK_STREAM, 0, 1).userData(1);
         assertEquals(0, awaitOne(r).res());
         FixedFile sock = files.adopt(1, null);
-        r.nextSqe().connect(sock, TestLibc.sockaddr(arena, port)).userData(2);
+        r.nextSqe().connect(sock, TestLibc.loopback(arena, port)).userData(2);
         assertEquals(0, awaitOne(r).res());
         sock.close();
         TestLibc.close(listener);
@@ -311,7 +312,7 @@ class OperationsTest {
     @EnumSource(RingVariant.class)
     void pollAddPollMultishotAndPollRemove(RingVariant v) throws Throwable {
         IoUring r = ring(v);
-        int[] pipe = TestLibc.pipe(arena);
+        int[] pipe = TestLibc.pipe();
         r.nextSqe().pollAdd(pipe[0], TestLibc.POLLIN).userData(1);
         r.submit();
         TestLibc.write(pipe[1], text("x"));
@@ -345,7 +346,7 @@ class OperationsTest {
     @EnumSource(RingVariant.class)
     void linkTimeoutCancelsAStuckPoll(RingVariant v) throws Throwable {
         IoUring r = ring(v);
-        int[] pipe = TestLibc.pipe(arena);
+        int[] pipe = TestLibc.pipe();
         r.nextSqe().pollAdd(pipe[0], TestLibc.POLLIN).userData(1).link();
         r.nextSqe().linkTimeout(Timespec.of(arena, Duration.ofMillis(20)), 0).userData(2);
         List<Cqe> cqes = await(r, 2);
@@ -360,7 +361,7 @@ class OperationsTest {
     @EnumSource(RingVariant.class)
     void asyncCancelOfAPendingPoll(RingVariant v) throws Throwable {
         IoUring r = ring(v);
-        int[] pipe = TestLibc.pipe(arena);
+        int[] pipe = TestLibc.pipe();
         r.nextSqe().pollAdd(pipe[0], TestLibc.POLLIN).userData(1);
         r.submit();
         r.nextSqe().asyncCancel(1, 0).userData(2);

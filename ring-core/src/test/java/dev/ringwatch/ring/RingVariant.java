@@ -7,7 +7,7 @@ enum RingVariant {
     DEFAULT, SQPOLL, SQE128, CQE32, SQPOLL_SQE128_CQE32;
 
     IoUring build(int entries) {
-        IoUring.Builder b = IoUring.builder().entries(entries);
+        IoUringBuilder b = IoUring.builder().entries(entries);
         switch (this) {
             case SQPOLL -> b.sqpoll(Duration.ofMillis(20));
             case SQE128 -> b.sqe128();

@@ -1,13 +1,14 @@
 package dev.ringwatch.sample;
 
 import dev.ringwatch.ring.IoUringException;
+import dev.ringwatch.sample.cli.Command;
 import dev.ringwatch.sample.cli.ParsedOptions;
+import dev.ringwatch.sample.cli.SampleFailure;
 import dev.ringwatch.sample.cli.UsageException;
 import dev.ringwatch.sample.demo.CoreDemo;
 import dev.ringwatch.sample.echo.EchoBenchCommand;
 import dev.ringwatch.sample.echo.EchoLoadCommand;
 import dev.ringwatch.sample.echo.EchoServerCommand;
-import dev.ringwatch.sample.net.LibcException;
 import dev.ringwatch.sample.socket.SocketChurn;
 import dev.ringwatch.sample.sqpoll.SqpollChurn;
 
@@ -75,7 +76,7 @@ public final class Main {
             // a combination of options that only the command can judge
             err.println(prefix + ": " + e.getMessage());
             return USAGE;
-        } catch (IoUringException | LibcException | SampleFailure | IOException | UncheckedIOException e) {
+        } catch (IoUringException | SampleFailure | IOException | UncheckedIOException e) {
             out.flush();
             err.println(prefix + ": failed: " + e.getMessage());
             return FAILED;

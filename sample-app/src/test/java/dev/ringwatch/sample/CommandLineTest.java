@@ -1,5 +1,6 @@
 package dev.ringwatch.sample;
 
+import dev.ringwatch.sample.cli.Command;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -119,6 +119,7 @@ final class ChildJvm {
         }
         cp.add(location(IoUring.class));
         cp.add(location(Child.class));
+        cp.add(location(dev.ringwatch.testsupport.TestLibc.class));
         cmd.add(String.join(File.pathSeparator, cp));
         cmd.add(mainClass);
         cmd.addAll(programArgs);

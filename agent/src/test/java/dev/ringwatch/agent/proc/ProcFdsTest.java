@@ -1,5 +1,6 @@
 package dev.ringwatch.agent.proc;
 
+import dev.ringwatch.testsupport.RawRing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

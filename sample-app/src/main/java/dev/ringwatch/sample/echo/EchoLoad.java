@@ -2,8 +2,10 @@ package dev.ringwatch.sample.echo;
 
 import dev.ringwatch.ring.IoUring;
 import dev.ringwatch.ring.Sqe;
-import dev.ringwatch.sample.net.Libc;
-import dev.ringwatch.sample.net.SockaddrIn;
+import dev.ringwatch.ring.Errno;
+import dev.ringwatch.ring.Os;
+import dev.ringwatch.ring.Sockets;
+import dev.ringwatch.ring.Sockaddr;
 import dev.ringwatch.sample.uring.CompletionBatch;
 
 import java.lang.foreign.Arena;
@@ -91,7 +93,7 @@ public final class EchoLoad {
         try (Arena arena = Arena.ofConfined();
              IoUring r = IoUring.builder().entries(sq).cqEntries(2 * sq).build()) {
             ring = r;
-            sockaddr = SockaddrIn.of(arena, (Inet4Address) config.target().getAddress(), config.target().getPort());
+            sockaddr = Sockaddr.of(arena, config.target());
             conns = new Conn[n];
             for (int i = 0; i < n; i++) {
                 Conn c = new Conn(i, arena.allocate(config.messageBytes(), 8), arena.allocate(config.messageBytes(), 8));
@@ -144,16 +146,16 @@ public final class EchoLoad {
         switch (kind) {
             case SOCKET -> {
                 if (res < 0) {
-                    fail(c, "socket: " + Libc.describeErrno(res));
+                    fail(c, "socket: " + Errno.describe(res));
                     return;
                 }
                 c.fd = res;
-                Libc.setIntOption(c.fd, Libc.IPPROTO_TCP, Libc.TCP_NODELAY, 1);
+                Os.setIntOption(c.fd, Sockets.IPPROTO_TCP, Sockets.TCP_NODELAY, 1);
                 sqe().connect(c.fd, sockaddr).userData(userData(CONNECT, c));
             }
             case CONNECT -> {
                 if (res < 0) {
-                    fail(c, "connect to " + config.target() + ": " + Libc.describeErrno(res));
+                    fail(c, "connect to " + config.target() + ": " + Errno.describe(res));
                     return;
                 }
                 connects++;
@@ -162,7 +164,7 @@ public final class EchoLoad {
             }
             case SEND -> {
                 if (res < 0) {
-                    fail(c, "send: " + Libc.describeErrno(res));
+                    fail(c, "send: " + Errno.describe(res));
                     return;
                 }
                 c.sent += res;
@@ -175,7 +177,7 @@ public final class EchoLoad {
             case RECV -> {
                 if (res <= 0) {
                     fail(c, res == 0 ? "server closed the connection after " + c.received + " of "
-                            + config.messageBytes() + " echoed bytes" : "recv: " + Libc.describeErrno(res));
+                            + config.messageBytes() + " echoed bytes" : "recv: " + Errno.describe(res));
                     return;
                 }
                 c.received += res;
@@ -222,7 +224,7 @@ public final class EchoLoad {
     }
 
     private void queueRecv(Conn c) {
-        sqe().recv(c.fd, c.in.asSlice(c.received), Libc.MSG_WAITALL).userData(userData(RECV, c));
+        sqe().recv(c.fd, c.in.asSlice(c.received), Sockets.MSG_WAITALL).userData(userData(RECV, c));
     }
 
     private void requestDone(Conn c) {
@@ -246,7 +248,7 @@ public final class EchoLoad {
 
     private void openSocket(Conn c) {
         c.gen = (c.gen + 1) & 0xFF_FFFF;
-        sqe().socket(Libc.AF_INET, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0).userData(userData(SOCKET, c));
+        sqe().socket(Sockets.AF_INET, Sockets.SOCK_STREAM | Sockets.SOCK_CLOEXEC, 0).userData(userData(SOCKET, c));
     }
 
     /**
@@ -256,8 +258,8 @@ public final class EchoLoad {
     private void closeSocket(Conn c) {
         if (c.fd >= 0) {
             ring.submit();
-            Libc.shutdownBoth(c.fd);
-            Libc.close(c.fd);
+            Os.shutdown(c.fd, Sockets.SHUT_RDWR);
+            Os.close(c.fd);
             c.fd = -1;
         }
         c.gen = (c.gen + 1) & 0xFF_FFFF; // completions still to come for this socket are stale

@@ -1,7 +1,7 @@
 package dev.ringwatch.sample.echo;
 
-import dev.ringwatch.sample.Command;
-import dev.ringwatch.sample.ResultLine;
+import dev.ringwatch.sample.cli.Command;
+import dev.ringwatch.sample.cli.ResultLine;
 import dev.ringwatch.sample.cli.Options;
 import dev.ringwatch.sample.cli.ParsedOptions;
 import dev.ringwatch.sample.cli.UsageException;

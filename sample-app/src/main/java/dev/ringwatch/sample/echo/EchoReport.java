@@ -1,6 +1,6 @@
 package dev.ringwatch.sample.echo;
 
-import dev.ringwatch.sample.ResultLine;
+import dev.ringwatch.sample.cli.ResultLine;
 
 import java.io.PrintStream;
 

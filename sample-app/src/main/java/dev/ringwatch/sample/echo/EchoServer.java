@@ -4,8 +4,10 @@ import dev.ringwatch.ring.CqeFlags;
 import dev.ringwatch.ring.FileTable;
 import dev.ringwatch.ring.FixedFile;
 import dev.ringwatch.ring.IoUring;
-import dev.ringwatch.sample.Linger;
-import dev.ringwatch.sample.net.Libc;
+import dev.ringwatch.sample.cli.Linger;
+import dev.ringwatch.ring.Errno;
+import dev.ringwatch.ring.Os;
+import dev.ringwatch.ring.Sockets;
 import dev.ringwatch.sample.net.TcpListener;
 import dev.ringwatch.sample.proc.RingFdInfo;
 import dev.ringwatch.sample.uring.CompletionBatch;
@@ -86,7 +88,7 @@ public final class EchoServer implements AutoCloseable {
         try {
             // accepted sockets inherit TCP_NODELAY from the listener on Linux; direct descriptors have no fd
             // to set it on, and with Nagle an echo sent in pieces waits for the client's delayed ACK
-            Libc.setIntOption(listener.fd(), Libc.IPPROTO_TCP, Libc.TCP_NODELAY, 1);
+            Os.setIntOption(listener.fd(), Sockets.IPPROTO_TCP, Sockets.TCP_NODELAY, 1);
         } catch (RuntimeException e) {
             listener.close();
             throw e;
@@ -208,7 +210,7 @@ public final class EchoServer implements AutoCloseable {
                 // every slot of the kernel's range is taken (leaked slots never come back): back off
                 acceptRetryAt = System.nanoTime() + SLICE.toNanos();
             }
-            error("accept: " + Libc.describeErrno(res) + (res == -ENFILE ? " (all " + config.maxConnections()
+            error("accept: " + Errno.describe(res) + (res == -ENFILE ? " (all " + config.maxConnections()
                     + " connection slots are occupied)" : ""));
             return;
         }
@@ -234,7 +236,7 @@ public final class EchoServer implements AutoCloseable {
         } else if (res == 0 || res == -ECONNRESET) {
             closeConnection(slot, c);
         } else {
-            error("recv on slot " + slot + ": " + Libc.describeErrno(res));
+            error("recv on slot " + slot + ": " + Errno.describe(res));
             closeConnection(slot, c);
         }
     }
@@ -242,7 +244,7 @@ public final class EchoServer implements AutoCloseable {
     private void onSend(int slot, Connection c, int res) {
         if (res < 0) {
             if (res != -ECONNRESET && res != -EPIPE) {
-                error("send on slot " + slot + ": " + Libc.describeErrno(res));
+                error("send on slot " + slot + ": " + Errno.describe(res));
             }
             closeConnection(slot, c);
             return;

@@ -1,12 +1,16 @@
 package dev.ringwatch.sample.net;
 
+import dev.ringwatch.ring.Os;
+import dev.ringwatch.ring.Sockaddr;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 
 /**
- * A listening TCP socket made with libc (io_uring has no bind/listen here): SO_REUSEADDR, bound to
+ * A listening TCP socket made with ring-core's {@link Os} (io_uring has no bind/listen before 6.11): SO_REUSEADDR, bound to
  * an IPv4 address (port 0: the kernel picks one), listening. The fd is ours until {@link #close()}.
  */
 public final class TcpListener implements AutoCloseable {
@@ -33,14 +37,11 @@ public final class TcpListener implements AutoCloseable {
         Arena arena = Arena.ofShared();
         int fd = -1;
         try {
-            fd = Libc.socket(Libc.AF_INET, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0);
-            Libc.setIntOption(fd, Libc.SOL_SOCKET, Libc.SO_REUSEADDR, 1);
-            Libc.bind(fd, SockaddrIn.of(arena, host, port));
-            Libc.listen(fd, backlog);
-            return new TcpListener(arena, fd, Libc.getsockname(fd, arena));
+            fd = Os.tcpListen(new InetSocketAddress(host, port), backlog);
+            return new TcpListener(arena, fd, Sockaddr.of(arena, Os.localAddress(fd)));
         } catch (RuntimeException e) {
             if (fd >= 0) {
-                Libc.close(fd);
+                Os.close(fd);
             }
             arena.close();
             throw e;
@@ -65,12 +66,12 @@ public final class TcpListener implements AutoCloseable {
     }
 
     public int port() {
-        return SockaddrIn.port(address);
+        return Sockaddr.port(address);
     }
 
     @Override
     public String toString() {
-        return "TCP listener " + SockaddrIn.describe(address) + " (fd " + fd + ")";
+        return "TCP listener " + Sockaddr.describe(address) + " (fd " + fd + ")";
     }
 
     @Override
@@ -78,7 +79,7 @@ public final class TcpListener implements AutoCloseable {
         if (!closed) {
             closed = true;
             try {
-                Libc.close(fd);
+                Os.close(fd);
             } finally {
                 arena.close();
             }

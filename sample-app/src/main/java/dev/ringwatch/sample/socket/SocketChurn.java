@@ -4,13 +4,15 @@ import dev.ringwatch.ring.CqeFlags;
 import dev.ringwatch.ring.FileTable;
 import dev.ringwatch.ring.FixedFile;
 import dev.ringwatch.ring.IoUring;
-import dev.ringwatch.sample.Command;
-import dev.ringwatch.sample.Linger;
-import dev.ringwatch.sample.ResultLine;
-import dev.ringwatch.sample.Text;
+import dev.ringwatch.sample.cli.Command;
+import dev.ringwatch.sample.cli.Linger;
+import dev.ringwatch.sample.cli.ResultLine;
+import dev.ringwatch.sample.cli.Text;
 import dev.ringwatch.sample.cli.Options;
 import dev.ringwatch.sample.cli.ParsedOptions;
-import dev.ringwatch.sample.net.Libc;
+import dev.ringwatch.ring.Os;
+import dev.ringwatch.ring.Sockets;
+import dev.ringwatch.ring.PollEvents;
 import dev.ringwatch.sample.net.TcpListener;
 import dev.ringwatch.sample.proc.ProcStats;
 import dev.ringwatch.sample.proc.RingFdInfo;
@@ -98,7 +100,7 @@ public final class SocketChurn implements Command {
                     st.pollArmed = (flags & CqeFlags.MORE) != 0;
                 }
             });
-            ring.nextSqe().pollMultishot(listenerSlot, Libc.POLLIN).userData(POLL);
+            ring.nextSqe().pollMultishot(listenerSlot, PollEvents.POLLIN).userData(POLL);
             ring.submit();
             MemorySegment ping = arena.allocateFrom("x").asSlice(0, 1);
             MemorySegment pong = arena.allocate(16);
@@ -113,14 +115,14 @@ public final class SocketChurn implements Command {
             for (int i = 1; i <= iterations; i++) {
                 if (!st.pollArmed) {
                     // a multishot poll can end (e.g. the CQ overflowed); the point is to keep one armed
-                    ring.nextSqe().pollMultishot(listenerSlot, Libc.POLLIN).userData(POLL);
+                    ring.nextSqe().pollMultishot(listenerSlot, PollEvents.POLLIN).userData(POLL);
                     st.pollArmed = true;
                     st.pollRearms++;
                 }
-                ring.nextSqe().socket(Libc.AF_INET, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0).userData(SOCKET);
+                ring.nextSqe().socket(Sockets.AF_INET, Sockets.SOCK_STREAM | Sockets.SOCK_CLOEXEC, 0).userData(SOCKET);
                 int clientFd = check("socket", io.submitAndAwait(SOCKET));
                 ring.nextSqe().connect(clientFd, listener.sockaddr()).userData(CONNECT);
-                ring.nextSqe().accept(listenerSlot, MemorySegment.NULL, MemorySegment.NULL, Libc.SOCK_CLOEXEC).userData(ACCEPT);
+                ring.nextSqe().accept(listenerSlot, MemorySegment.NULL, MemorySegment.NULL, Sockets.SOCK_CLOEXEC).userData(ACCEPT);
                 int[] r = io.submitAndAwaitAll(CONNECT, ACCEPT);
                 check("connect", r[0]);
                 int serverFd = check("accept", r[1]);
@@ -134,20 +136,20 @@ public final class SocketChurn implements Command {
                 check("recv", r[1]);
 
                 if (forgetEvery > 0 && i % forgetEvery == 0) {
-                    Libc.close(clientFd);
-                    Libc.close(serverFd);
+                    Os.close(clientFd);
+                    Os.close(serverFd);
                     st.forgotten += 2; // the handles go out of scope here, slots still occupied
                 } else if (closeFdFirst) {
-                    Libc.close(clientFd);
-                    Libc.close(serverFd);
+                    Os.close(clientFd);
+                    Os.close(serverFd);
                     held.add(client);
                     held.add(server);
                 } else {
                     client.close();
                     server.close();
                     st.released += 2;
-                    Libc.close(clientFd);
-                    Libc.close(serverFd);
+                    Os.close(clientFd);
+                    Os.close(serverFd);
                 }
                 if (i % reportEvery == 0 || i == iterations) {
                     int sockets = proc.socketsUsed();

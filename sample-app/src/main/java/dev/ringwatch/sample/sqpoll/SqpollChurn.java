@@ -2,10 +2,10 @@ package dev.ringwatch.sample.sqpoll;
 
 import dev.ringwatch.ring.IoUring;
 import dev.ringwatch.ring.SetupFlags;
-import dev.ringwatch.sample.Command;
-import dev.ringwatch.sample.Linger;
-import dev.ringwatch.sample.ResultLine;
-import dev.ringwatch.sample.Text;
+import dev.ringwatch.sample.cli.Command;
+import dev.ringwatch.sample.cli.Linger;
+import dev.ringwatch.sample.cli.ResultLine;
+import dev.ringwatch.sample.cli.Text;
 import dev.ringwatch.sample.cli.Options;
 import dev.ringwatch.sample.cli.ParsedOptions;
 import dev.ringwatch.sample.cli.UsageException;

@@ -1,6 +1,6 @@
 package dev.ringwatch.sample.uring;
 
-import dev.ringwatch.sample.SampleFailure;
+import dev.ringwatch.sample.cli.SampleFailure;
 
 /** Completions we waited for did not arrive in time: the kernel (or our bookkeeping) is stuck. */
 public final class CompletionTimeoutException extends SampleFailure {

@@ -1,7 +1,7 @@
 package dev.ringwatch.sample.uring;
 
-import dev.ringwatch.sample.SampleFailure;
-import dev.ringwatch.sample.net.Libc;
+import dev.ringwatch.sample.cli.SampleFailure;
+import dev.ringwatch.ring.Errno;
 
 /** An io_uring operation completed with an error (a negative result). */
 public final class OperationFailedException extends SampleFailure {
@@ -10,7 +10,7 @@ public final class OperationFailedException extends SampleFailure {
     private final int res;
 
     public OperationFailedException(String operation, int res) {
-        super(operation + " through the ring failed: " + Libc.describeErrno(res));
+        super(operation + " through the ring failed: " + Errno.describe(res));
         this.res = res;
     }
 

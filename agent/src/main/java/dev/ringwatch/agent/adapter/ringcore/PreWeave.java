@@ -11,6 +11,9 @@ import java.nio.file.Path;
  * the only argument.
  */
 public final class PreWeave {
+    /** Lists each woven class when true; off by default so that a quiet build ({@code mvn -q}) stays quiet. */
+    static final String VERBOSE = "ringwatch.preweave.verbose";
+
     private PreWeave() {
     }
 
@@ -38,7 +41,9 @@ public final class PreWeave {
             Files.createDirectories(file.getParent());
             Files.write(out.resolve(PreWoven.originalResource(key)), original);
             Files.write(file, r.bytes());
-            System.out.println("[ringwatch] pre-woven " + className + " -> " + out.relativize(file));
+            if (Boolean.getBoolean(VERBOSE)) {
+                System.out.println("[ringwatch] pre-woven " + className + " -> " + out.relativize(file));
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.ringwatch.sample;
+package dev.ringwatch.sample.cli;
 
 import java.io.PrintStream;
 

@@ -1,7 +1,5 @@
-package dev.ringwatch.sample;
+package dev.ringwatch.sample.cli;
 
-import dev.ringwatch.sample.cli.Options;
-import dev.ringwatch.sample.cli.ParsedOptions;
 
 import java.io.PrintStream;
 

@@ -1,4 +1,4 @@
-package dev.ringwatch.sample;
+package dev.ringwatch.sample.cli;
 
 /**
  * A sample program could not do what it set out to do for a reason outside its code (an operation the

@@ -1,4 +1,4 @@
-package dev.ringwatch.sample;
+package dev.ringwatch.sample.cli;
 
 /** Small wording helpers for the programs' output. */
 public final class Text {
