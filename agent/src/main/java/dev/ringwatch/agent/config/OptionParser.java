@@ -1,9 +1,7 @@
 package dev.ringwatch.agent.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,12 +146,12 @@ public final class OptionParser {
         for (Spec s : SPECS) {
             values.put(s.key(), s.read(s.defaultValue()));
         }
+        List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, Source> e : merged.entrySet()) {
             Spec spec = find(e.getKey());
             Source src = e.getValue();
             if (spec == null) {
-                problems.add("ringwatch: unknown option '" + e.getKey() + "' (from " + src.origin() + ")"
-                        + suggestion(e.getKey()) + "; valid options: " + validKeys() + "; ignored");
+                unknown.add("'" + e.getKey() + "' (from " + src.origin() + ")" + suggestion(e.getKey()));
                 continue;
             }
             try {
@@ -165,7 +163,26 @@ public final class OptionParser {
                         + (spec.defaultValue().isEmpty() ? "(none)" : spec.defaultValue()));
             }
         }
+        if (!unknown.isEmpty()) {
+            problems.add(0, unknownLine(unknown));
+        }
         return new Parsed(build(values), List.copyOf(problems));
+    }
+
+    /** How many unknown keys one line names; the rest are counted (a generated config may hold thousands). */
+    private static final int UNKNOWN_NAMED = 5;
+
+    /** One line for all unknown keys, likely typos (those with a suggestion) first. */
+    private static String unknownLine(List<String> unknown) {
+        if (unknown.size() == 1) {
+            return "ringwatch: unknown option " + unknown.get(0) + "; valid options: " + validKeys() + "; ignored";
+        }
+        List<String> named = new ArrayList<>();
+        unknown.stream().filter(u -> u.endsWith("?)")).limit(UNKNOWN_NAMED).forEach(named::add);
+        unknown.stream().filter(u -> !u.endsWith("?)")).limit(UNKNOWN_NAMED - named.size()).forEach(named::add);
+        int more = unknown.size() - named.size();
+        return "ringwatch: " + unknown.size() + " unknown options ignored: " + String.join(", ", named)
+                + (more > 0 ? " and " + more + " more" : "") + "; valid options: " + validKeys();
     }
 
     private record Source(String value, String origin) {
@@ -195,13 +212,7 @@ public final class OptionParser {
     private static Map<String, Source> readConfigFile(Source config) {
         Path file = Path.of(config.value().trim());
         String origin = "config file " + file;
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readString(file));
-        } catch (IOException | RuntimeException e) {
-            throw new AgentStartException("cannot read config file " + file + " (option config from "
-                    + config.origin() + "): " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
-        }
+        JsonNode root = ConfigFile.read(file, origin + " (option config from " + config.origin() + ")");
         if (root == null || !root.isObject()) {
             throw new AgentStartException("config file " + file + " must hold one JSON object of options,"
                     + " e.g. {\"slotStacks\": \"all\", \"reclaim\": true}");
@@ -218,14 +229,6 @@ public final class OptionParser {
             }
         }
         return out;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private static Spec find(String key) {
