@@ -1,9 +1,11 @@
 package dev.ringwatch.agent.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ringwatch.agent.files.OwnerOnlyFile;
 
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +38,7 @@ public final class OptionParser {
                 case BOOLEAN -> "true|false";
                 case SLOT_STACKS -> "off|sampled|all";
                 case LEVEL -> "off|error|warning|info|debug|trace";
-                case PATH -> "a file path whose directory exists";
+                case PATH -> "a file path whose directory exists, not a symbolic link";
                 case INTEGER -> throw new IllegalArgumentException("integers need a range");
                 case DURATION -> throw new IllegalArgumentException("durations need a range");
             }, description, kind, 0, 0);
@@ -332,8 +334,12 @@ public final class OptionParser {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("directory " + dir + " does not exist");
         }
-        if (Files.isDirectory(p)) {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException(p + " is a directory");
+        }
+        String refusal = OwnerOnlyFile.refusal(p);
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
         }
         return p;
     }
