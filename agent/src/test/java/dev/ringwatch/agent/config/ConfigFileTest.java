@@ -56,23 +56,21 @@ class ConfigFileTest {
 
     @Test
     void trailingGarbageIsAnError(@TempDir Path dir) throws Exception {
-        Path cfg = dir.resolve("c.json");
-        Files.writeString(cfg, "{\"reclaim\": true} {\"reclaim\": false}");
-        String message = refused(cfg);
-        assertTrue(message.startsWith("cannot read config file " + cfg + " (option config from agent argument): not valid"
-                + " JSON at line 1, column "), message);
-        assertTrue(message.contains("text after the JSON object"), message);
-        assertFalse(message.contains("\n"), message);
+        assertNotValidJson(dir, "{\"reclaim\": true} {\"reclaim\": false}", 1, "text after the JSON object");
     }
 
     @Test
     void duplicateKeysAreAnError(@TempDir Path dir) throws Exception {
-        Path cfg = dir.resolve("c.json");
-        Files.writeString(cfg, "{\"reclaim\": true,\n \"reclaim\": false}");
+        assertNotValidJson(dir, "{\"reclaim\": true,\n \"reclaim\": false}", 2, "duplicate key 'reclaim'");
+    }
+
+    /** The refusal is one line naming the file, where in it, and what is wrong. */
+    private void assertNotValidJson(Path dir, String json, int line, String why) throws Exception {
+        Path cfg = Files.writeString(dir.resolve("c.json"), json);
         String message = refused(cfg);
         assertTrue(message.startsWith("cannot read config file " + cfg + " (option config from agent argument): not valid"
-                + " JSON at line 2, column "), message);
-        assertTrue(message.contains("duplicate key 'reclaim'"), message);
+                + " JSON at line " + line + ", column "), message);
+        assertTrue(message.contains(why), message);
         assertFalse(message.contains("\n"), message);
     }
 

@@ -1,8 +1,5 @@
 package dev.ringwatch.agent.it;
 
-import dev.ringwatch.jfr.FileSlotLeakEvent;
-import dev.ringwatch.jfr.RingLeakEvent;
-import jdk.jfr.Recording;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -15,52 +12,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code report} on a recording much bigger than the heap: a million leak events (a few sites, distinct owner
- * classes and threads, one 4 MB string) read by a child JVM with a 48 MB heap. The recording (about 90 MB) is about twice
- * the heap, the proportion of a 1 GB recording to the 512 MB default heap of a 2 GB machine.
+ * classes and threads, one 4 MB string), about 90 MB, read by a child JVM with a 48 MB heap: about twice the
+ * heap, the proportion of a 1 GB recording to the 512 MB default heap of a 2 GB machine.
  */
 class BigRecordingIT {
     private static final int LEAKS = 1_000_000;
-    private static final int SITES = 3;
     private static Path recording;
 
     @BeforeAll
     static void writeBigRecording() throws Exception {
         recording = ChildJvm.runDir("big-recording").resolve("big.jfr");
         Files.deleteIfExists(recording);
-        String huge = "x".repeat(4 << 20);
-        try (Recording r = new Recording()) {
-            r.enable(FileSlotLeakEvent.class).withoutStackTrace();
-            r.enable(RingLeakEvent.class).withoutStackTrace();
-            r.start();
-            for (int i = 0; i < LEAKS; i++) {
-                if (i % 2 == 0) {
-                    FileSlotLeakEvent e = new FileSlotLeakEvent();
-                    e.ringId = 1 + i % 1000;
-                    e.ringFd = 10;
-                    e.slot = i;
-                    e.fd = 100 + i % 50;
-                    e.file = i == 0 ? huge : "socket:[" + i + "]";
-                    e.reason = FileSlotLeakEvent.REASON_OWNER_GONE;
-                    e.ownerClass = "app.Owner" + i;              // a distinct value per leak
-                    e.creatingThread = "worker-" + i;
-                    e.age = i;
-                    e.creationStack = "app.Site" + (i % SITES) + ".open(Site.java:1)\napp.Main.main(Main.java:2)";
-                    e.commit();
-                } else {
-                    RingLeakEvent e = new RingLeakEvent();
-                    e.ringId = 100_000 + i;
-                    e.ringFd = 20;
-                    e.reason = RingLeakEvent.REASON_OWNER_GONE;
-                    e.setupFlags = "SQPOLL";
-                    e.ownerClass = i == 1 ? huge : "app.Ring" + i;
-                    e.creatingThread = "worker-" + i;
-                    e.creationStack = "app.Rings" + (i % SITES) + ".make(Rings.java:1)\napp.Main.main(Main.java:2)";
-                    e.commit();
-                }
-            }
-            r.stop();
-            r.dump(recording);
-        }
+        BigLeakRecording.write(recording, LEAKS);
     }
 
     @Test
@@ -70,7 +33,7 @@ class BigRecordingIT {
         JarCli.Result run = JarCli.run(List.of("-Xmx48m"), "report", recording.toString());
         assertEquals("", run.err(), run.err().lines().limit(5).toList().toString());
         assertEquals(0, run.exitCode());
-        assertTrue(run.out().contains("1000000 leaks at 6 creation sites"), run.out().lines().limit(40).toList()
+        assertTrue(run.out().contains("1000000 leaks at " + 2 * BigLeakRecording.SITES_PER_KIND + " creation sites"), run.out().lines().limit(40).toList()
                 .toString());
         int longest = run.out().lines().mapToInt(String::length).max().orElse(0);
         assertTrue(longest < 4096, "a line of " + longest + " characters: fields must be capped");
