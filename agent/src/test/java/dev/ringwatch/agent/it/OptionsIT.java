@@ -98,8 +98,8 @@ class OptionsIT {
                 .agentOptions("jsonLog=/nonexistent-ringwatch-dir/a.jsonl").run();
         assertEquals("ran", run.value("APP"), run.where());
         assertLog(run, "ringwatch: bad value '/nonexistent-ringwatch-dir/a.jsonl' for option jsonLog (from agent argument):"
-                + " directory /nonexistent-ringwatch-dir does not exist; valid: a file path whose directory exists;"
-                + " using the default (none)");
+                + " directory /nonexistent-ringwatch-dir does not exist; valid: a file path whose directory exists,"
+                + " not a symbolic link; using the default (none)");
     }
 
     @Test
