@@ -66,6 +66,7 @@ final class AgentRuntime {
         // The JFR callbacks must be registered before the agent's own recording initialises JFR.
         try {
             JfrHooks.register(tracker, exit);
+            StatisticsPeriod.follow(o.reconcilePeriod());
         } catch (LinkageError noJfr) {
             AgentLog.log(Level.WARNING, "ringwatch: this JVM has no JDK Flight Recorder (" + noJfr
                     + "); leaks are still logged, but no JFR events are recorded");

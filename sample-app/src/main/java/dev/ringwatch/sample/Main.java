@@ -10,6 +10,7 @@ import dev.ringwatch.sample.echo.EchoBenchCommand;
 import dev.ringwatch.sample.echo.EchoLoadCommand;
 import dev.ringwatch.sample.echo.EchoServerCommand;
 import dev.ringwatch.sample.socket.SocketChurn;
+import dev.ringwatch.sample.soak.SoakCommand;
 import dev.ringwatch.sample.sqpoll.SqpollChurn;
 
 import java.io.IOException;
@@ -31,7 +32,7 @@ public final class Main {
 
     public static List<Command> commands() {
         return List.of(new CoreDemo(), new SqpollChurn(), new SocketChurn(), new EchoServerCommand(),
-                new EchoLoadCommand(), new EchoBenchCommand());
+                new EchoLoadCommand(), new EchoBenchCommand(), new SoakCommand());
     }
 
     public static void main(String[] args) {

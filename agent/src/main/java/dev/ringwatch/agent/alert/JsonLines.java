@@ -2,14 +2,15 @@ package dev.ringwatch.agent.alert;
 
 import dev.ringwatch.agent.log.AgentLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ringwatch.agent.files.OwnerOnlyFile;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.System.Logger.Level;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,8 +41,7 @@ public final class JsonLines {
         try {
             if (out == null) {
                 mapper = new ObjectMapper();
-                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                out = new BufferedWriter(Channels.newWriter(OwnerOnlyFile.openForAppend(file), StandardCharsets.UTF_8));
             }
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("time", Instant.now().toString());

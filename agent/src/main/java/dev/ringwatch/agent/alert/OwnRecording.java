@@ -1,5 +1,6 @@
 package dev.ringwatch.agent.alert;
 
+import dev.ringwatch.agent.files.OwnerOnlyFile;
 import dev.ringwatch.jfr.RingwatchSettings;
 import jdk.jfr.Recording;
 
@@ -22,6 +23,9 @@ public final class OwnRecording {
         r.setToDisk(true);
         // JFR's own shutdown hook writes it: stopping it from our hook raced that hook, which clears the
         // repository, and left an empty file. OpenAtExit still gets in through its end-of-chunk callback.
+        // JFR creates the destination with the umask's permissions and follows links: create it 0600 first,
+        // refusing a link, so that JFR truncates and fills the file we made
+        OwnerOnlyFile.createIfAbsent(file);
         r.setDestination(file);
         r.setDumpOnExit(true);
         r.start();

@@ -84,6 +84,12 @@ public final class AttachCommand {
             err.println("ringwatch attach: no process " + pid + " is running");
             return EXIT_FAILED;
         }
+        if (!JvmProcess.isJvm(pid)) {
+            err.println("ringwatch attach: process " + pid + " is not a JVM of this user (no JVM lists it and it"
+                    + " does not map libjvm.so); nothing was sent to it. If it wraps a JVM (timeout, a shell"
+                    + " script), attach to the JVM's own pid: 'list' shows them");
+            return EXIT_FAILED;
+        }
         VirtualMachine vm;
         try {
             vm = VirtualMachine.attach(pid);

@@ -1,11 +1,11 @@
 package dev.ringwatch.agent.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ringwatch.agent.files.OwnerOnlyFile;
 
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ public final class OptionParser {
                 case BOOLEAN -> "true|false";
                 case SLOT_STACKS -> "off|sampled|all";
                 case LEVEL -> "off|error|warning|info|debug|trace";
-                case PATH -> "a file path whose directory exists";
+                case PATH -> "a file path whose directory exists, not a symbolic link";
                 case INTEGER -> throw new IllegalArgumentException("integers need a range");
                 case DURATION -> throw new IllegalArgumentException("durations need a range");
             }, description, kind, 0, 0);
@@ -148,12 +148,12 @@ public final class OptionParser {
         for (Spec s : SPECS) {
             values.put(s.key(), s.read(s.defaultValue()));
         }
+        List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, Source> e : merged.entrySet()) {
             Spec spec = find(e.getKey());
             Source src = e.getValue();
             if (spec == null) {
-                problems.add("ringwatch: unknown option '" + e.getKey() + "' (from " + src.origin() + ")"
-                        + suggestion(e.getKey()) + "; valid options: " + validKeys() + "; ignored");
+                unknown.add("'" + e.getKey() + "' (from " + src.origin() + ")" + suggestion(e.getKey()));
                 continue;
             }
             try {
@@ -165,7 +165,26 @@ public final class OptionParser {
                         + (spec.defaultValue().isEmpty() ? "(none)" : spec.defaultValue()));
             }
         }
+        if (!unknown.isEmpty()) {
+            problems.add(0, unknownLine(unknown));
+        }
         return new Parsed(build(values), List.copyOf(problems));
+    }
+
+    /** How many unknown keys one line names; the rest are counted (a generated config may hold thousands). */
+    private static final int UNKNOWN_NAMED = 5;
+
+    /** One line for all unknown keys, likely typos (those with a suggestion) first. */
+    private static String unknownLine(List<String> unknown) {
+        if (unknown.size() == 1) {
+            return "ringwatch: unknown option " + unknown.get(0) + "; valid options: " + validKeys() + "; ignored";
+        }
+        List<String> named = new ArrayList<>();
+        unknown.stream().filter(u -> u.endsWith("?)")).limit(UNKNOWN_NAMED).forEach(named::add);
+        unknown.stream().filter(u -> !u.endsWith("?)")).limit(UNKNOWN_NAMED - named.size()).forEach(named::add);
+        int more = unknown.size() - named.size();
+        return "ringwatch: " + unknown.size() + " unknown options ignored: " + String.join(", ", named)
+                + (more > 0 ? " and " + more + " more" : "") + "; valid options: " + validKeys();
     }
 
     private record Source(String value, String origin) {
@@ -195,13 +214,7 @@ public final class OptionParser {
     private static Map<String, Source> readConfigFile(Source config) {
         Path file = Path.of(config.value().trim());
         String origin = "config file " + file;
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readString(file));
-        } catch (IOException | RuntimeException e) {
-            throw new AgentStartException("cannot read config file " + file + " (option config from "
-                    + config.origin() + "): " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
-        }
+        JsonNode root = ConfigFile.read(file, origin + " (option config from " + config.origin() + ")");
         if (root == null || !root.isObject()) {
             throw new AgentStartException("config file " + file + " must hold one JSON object of options,"
                     + " e.g. {\"slotStacks\": \"all\", \"reclaim\": true}");
@@ -218,14 +231,6 @@ public final class OptionParser {
             }
         }
         return out;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private static Spec find(String key) {
@@ -329,8 +334,12 @@ public final class OptionParser {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("directory " + dir + " does not exist");
         }
-        if (Files.isDirectory(p)) {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException(p + " is a directory");
+        }
+        String refusal = OwnerOnlyFile.refusal(p);
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
         }
         return p;
     }

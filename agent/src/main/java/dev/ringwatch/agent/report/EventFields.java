@@ -13,12 +13,33 @@ final class EventFields {
     private EventFields() {
     }
 
+    /** Longest text kept of a one-line field (a class, thread or file name); the report prints what it keeps. */
+    static final int MAX_TEXT = 1000;
+    /** Longest text kept of a multi-line field (a creation stack, an fdinfo, the exit summary). */
+    static final int MAX_BLOCK = 16_000;
+
+    /**
+     * The string, cut to {@link #MAX_TEXT} characters ({@link #MAX_BLOCK} for multi-line fields): a recording
+     * may carry megabytes in one field, and neither the report's heap nor its reader's screen wants them whole.
+     */
     static String string(RecordedEvent event, String field) {
         if (!event.hasField(field)) {
             return "";
         }
         String value = event.getString(field);
-        return value == null ? "" : value;
+        return value == null ? "" : capped(value, isBlock(field) ? MAX_BLOCK : MAX_TEXT);
+    }
+
+    private static boolean isBlock(String field) {
+        return field.equals("creationStack") || field.equals("fdinfo") || field.equals("summary");
+    }
+
+    /** {@code value} itself when short enough, else its start and how much was cut. */
+    static String capped(String value, int max) {
+        if (value.length() <= max) {
+            return value;
+        }
+        return value.substring(0, max) + "... [" + (value.length() - max) + " more characters cut]";
     }
 
     static long longValue(RecordedEvent event, String field, long absent) {

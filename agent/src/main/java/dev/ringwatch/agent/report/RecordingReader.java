@@ -35,7 +35,7 @@ public final class RecordingReader {
 
     private final RecordingInfoCollector info = new RecordingInfoCollector();
     private final RingTimelineCollector timeline = new RingTimelineCollector();
-    private final LeakCollector leaks = new LeakCollector();
+    private final LeakCollector leaks = new LeakCollector(timeline::find);
     private final KernelFindingsCollector kernel = new KernelFindingsCollector();
     private final StatisticsCollector statistics = new StatisticsCollector();
     private final ExitSummaryCollector exit = new ExitSummaryCollector();
@@ -153,9 +153,9 @@ public final class RecordingReader {
         return new RecordingReport(
                 RecordingReport.FORMAT,
                 info.build(file.toString(), size),
-                leaks.build(timeline::find, top),
+                leaks.build(top),
                 kernel.build(timeline::find, top),
-                timeline.build(leaks.leakedRings(), info.end(), top),
+                timeline.build(leaks::leaked, info.end(), top),
                 statistics.build(),
                 exit.build(top));
     }

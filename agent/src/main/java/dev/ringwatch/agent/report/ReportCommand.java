@@ -16,6 +16,8 @@ public final class ReportCommand {
     public static final int EXIT_UNREADABLE = 1;
     /** The arguments were wrong; the usage was printed. */
     public static final int EXIT_USAGE = 2;
+    /** The JVM's heap ran out while reading or printing: the message says how to give it more. */
+    public static final int EXIT_OUT_OF_MEMORY = 3;
 
     private static final String PREFIX = "ringwatch report: ";
 
@@ -24,7 +26,8 @@ public final class ReportCommand {
 
     /**
      * @param args the arguments after the word {@code report}
-     * @return the process exit status: {@link #EXIT_OK}, {@link #EXIT_UNREADABLE} or {@link #EXIT_USAGE}
+     * @return the process exit status: {@link #EXIT_OK}, {@link #EXIT_UNREADABLE}, {@link #EXIT_USAGE} or
+     *         {@link #EXIT_OUT_OF_MEMORY}
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         ReportArguments arguments;
@@ -50,6 +53,12 @@ public final class ReportCommand {
         } catch (UnreadableRecordingException e) {
             err.println(PREFIX + e.getMessage());
             return EXIT_UNREADABLE;
+        } catch (OutOfMemoryError e) {
+            // what the reader held is unreachable once we are here, so printing one line is possible again
+            err.println(PREFIX + "not enough memory to summarize " + arguments.recording() + " (the JVM's maximum heap is "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); run it with more, e.g. java -Xmx2g -jar"
+                    + " ringwatch-agent.jar report ...");
+            return EXIT_OUT_OF_MEMORY;
         } catch (RuntimeException e) {
             // a bug in the report, not in the file: still one line, with what is needed to report it
             err.println(PREFIX + "could not summarize " + arguments.recording() + ": internal error " + e

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import jdk.jfr.consumer.RecordedEvent;
 
 /**
@@ -38,6 +39,8 @@ final class RingTimelineCollector {
         String creationStack = "";
         Instant createdAt;
         Instant closedAt;
+        /** A RingLeak named it (set while reading when the ring was known by then). */
+        boolean leaked;
 
         RingRecord(long ringId) {
             this.ringId = ringId;
@@ -111,14 +114,14 @@ final class RingTimelineCollector {
     }
 
     /**
-     * @param leakedRings ring ids named by a RingLeak, to mark the still-open rings that are leaks
+     * @param leakedRings whether a RingLeak named the ring, to mark the still-open rings that are leaks
      * @param end         the recording's end, for how long the still-open rings have been open
      */
-    Timeline build(Set<Long> leakedRings, Instant end, int top) {
+    Timeline build(Predicate<RingRecord> leakedRings, Instant end, int top) {
         return new Timeline(ringActivity(leakedRings, end, top), slotActivity());
     }
 
-    private RingActivity ringActivity(Set<Long> leakedRings, Instant end, int top) {
+    private RingActivity ringActivity(Predicate<RingRecord> leakedRings, Instant end, int top) {
         ringPoints.sort(RING_TIME_ORDER);
         Set<Long> open = new HashSet<>();
         Set<Long> seen = new HashSet<>();
@@ -158,7 +161,7 @@ final class RingTimelineCollector {
         List<OpenRing> stillOpen = open.stream()
                 .map(rings::get)
                 .sorted(Comparator.comparing((RingRecord r) -> r.createdAt).thenComparingLong(r -> r.ringId))
-                .map(r -> openRing(r, leakedRings.contains(r.ringId), end))
+                .map(r -> openRing(r, leakedRings.test(r), end))
                 .toList();
         return new RingActivity(created, closed, openBefore, peak, peakAt, stillOpen.size(),
                 Listings.first(stillOpen, top));

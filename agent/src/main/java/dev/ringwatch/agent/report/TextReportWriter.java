@@ -69,7 +69,8 @@ final class TextReportWriter {
 
     private void header(RecordingInfo info) {
         out.println("ringwatch report: " + info.file() + " (" + HumanFormat.bytes(info.sizeBytes()) + ")");
-        line("Recording", info.start() == null ? "no events"
+        line("Recording", info.start() == null ? "the recording holds no events at all (its settings enabled none,"
+                        + " or it was dumped before anything was recorded)"
                 : time(info.start()) + " .. " + time(info.end()) + " (" + duration(info.durationNanos()) + "), "
                         + count(info.totalEvents(), "event", "events") + ", " + info.ringwatchEvents() + " from ringwatch");
         JvmInfo jvm = info.jvm();
@@ -93,7 +94,7 @@ final class TextReportWriter {
                 .filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey().substring(RecordingReader.PREFIX.length()) + " " + e.getValue())
                 .collect(Collectors.joining(", "));
-        line("Events", counts.isEmpty() ? "no ringwatch events" : counts);
+        line("Events", counts.isEmpty() ? "none from ringwatch" : counts);
     }
 
     /** "OpenJDK 64-Bit Server VM (25.0.3+9-LTS) for linux-amd64 JRE (...), built on ..." up to " for ". */

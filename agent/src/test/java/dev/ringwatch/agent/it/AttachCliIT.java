@@ -21,6 +21,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AttachCliIT {
 
     @Test
+    void attachToAProcessThatIsNotAJvmSendsItNothing() throws Exception {
+        // sleep dies of SIGQUIT, the signal HotSpot's attach sends to a process without an attach listener
+        Process sleep = new ProcessBuilder("sleep", "60").start();
+        try {
+            String pid = Long.toString(sleep.pid());
+            JarCli.Result attach = JarCli.run("attach", pid);
+            assertEquals(1, attach.exitCode(), attach.toString());
+            assertTrue(attach.err().startsWith("ringwatch attach: process " + pid + " is not a JVM of this user"),
+                    attach.err());
+            assertTrue(attach.err().contains("nothing was sent to it"), attach.err());
+            assertTrue(!sleep.waitFor(1, TimeUnit.SECONDS), "the attach killed the non-JVM process " + pid);
+        } finally {
+            sleep.destroy();
+        }
+    }
+
+    @Test
     void attachAdoptsExistingRings_tracksNewOnes_listShowsThePid_badPidsSaySo() throws Exception {
         Path dir = ChildJvm.runDir("attach-cli");
         String cp = location(IoUring.class) + File.pathSeparator + location(Child.class);

@@ -16,9 +16,15 @@ final class JarCli {
     }
 
     static Result run(String... args) throws IOException, InterruptedException {
+        return run(List.of(), args);
+    }
+
+    /** With JVM options before {@code -jar}, e.g. a small -Xmx. */
+    static Result run(List<String> jvmArgs, String... args) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("ringwatch-cli");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", ChildJvm.agentJar().toString()));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-jar", ChildJvm.agentJar().toString()));
         cmd.addAll(List.of(args));
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");

@@ -45,6 +45,20 @@ class OptionsIT {
     }
 
     @Test
+    void configFifoDoesNotHoldUpTheStart() throws Exception {
+        Path fifo = ChildJvm.runDir("options-fifo-config-file").resolve("ringwatch.fifo");
+        Files.deleteIfExists(fifo);
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+        // before the fix the JVM blocked in premain opening the FIFO, and the child run timed out
+        ChildRun run = ChildJvm.of("options-fifo-config", AppRuns.class).agentOptions("config=" + fifo).run();
+        assertEquals(0, run.exitCode(), run.where());
+        assertEquals("ran", run.value("APP"));
+        List<String> lines = run.logRecords("ringwatch agent not started: cannot read config file " + fifo
+                + " (option config from agent argument): not a regular file");
+        assertEquals(1, lines.size(), run.where());
+    }
+
+    @Test
     void configFileThatIsNotAnObjectIsRefused() throws Exception {
         Path cfg = ChildJvm.runDir("options-array-config-file").resolve("ringwatch.json");
         Files.writeString(cfg, "[\"slotStacks=all\"]");
@@ -84,8 +98,8 @@ class OptionsIT {
                 .agentOptions("jsonLog=/nonexistent-ringwatch-dir/a.jsonl").run();
         assertEquals("ran", run.value("APP"), run.where());
         assertLog(run, "ringwatch: bad value '/nonexistent-ringwatch-dir/a.jsonl' for option jsonLog (from agent argument):"
-                + " directory /nonexistent-ringwatch-dir does not exist; valid: a file path whose directory exists;"
-                + " using the default (none)");
+                + " directory /nonexistent-ringwatch-dir does not exist; valid: a file path whose directory exists,"
+                + " not a symbolic link; using the default (none)");
     }
 
     @Test

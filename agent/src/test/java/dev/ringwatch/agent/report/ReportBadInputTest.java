@@ -88,13 +88,29 @@ class ReportBadInputTest {
     }
 
     @Test
+    void recordingWithNoEventsAtAllSaysSoInASentence() throws Exception {
+        Path empty = dir.resolve("empty.jfr");
+        try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {   // no event enabled: none written
+            recording.start();
+            recording.stop();
+            recording.dump(empty);
+        }
+        CommandRun text = CommandRun.of(empty.toString());
+        assertEquals(0, text.exit(), text.toString());
+        assertFalse(text.out().contains("Recording no events"), text.out());
+        assertTrue(text.out().contains("Recording the recording holds no events at all (its settings enabled none,"
+                + " or it was dumped before anything was recorded)"), text.out());
+        assertTrue(text.out().contains("Events    none from ringwatch"), text.out());
+    }
+
+    @Test
     void recordingWithoutRingwatchEventsSaysSoAndSucceeds() throws Exception {
         Path plain = IncidentRecording.writeWithoutRingwatch(dir);
         CommandRun text = CommandRun.of(plain.toString());
         assertEquals(0, text.exit(), text.toString());
         assertEquals("", text.err(), text.toString());
         assertTrue(text.out().contains("No ringwatch events in this recording"), text.out());
-        assertTrue(text.out().contains("Events    no ringwatch events"), text.out());
+        assertTrue(text.out().contains("Events    none from ringwatch"), text.out());
         assertFalse(text.out().contains("LEAKS BY CREATION SITE"), text.out());
 
         CommandRun json = CommandRun.of(plain.toString(), "--json");
