@@ -1,8 +1,10 @@
 package dev.ringwatch.agent.alert;
 
+import dev.ringwatch.agent.log.AgentLog;
+import dev.ringwatch.agent.finding.Finding;
+
 import dev.ringwatch.agent.kernel.Alert;
 import dev.ringwatch.agent.kernel.AlertSink;
-import dev.ringwatch.agent.kernel.Finding;
 import dev.ringwatch.agent.kernel.JfrLogAlertSink;
 import dev.ringwatch.agent.track.Tracker;
 
@@ -60,6 +62,9 @@ public final class KernelAlerts implements AlertSink {
             case Finding.UntrackedRing f -> tracker.claimKernelLeak(0, -1, 0);
             case Finding.UntrackedSqpollThread f -> tracker.claimKernelLeak(0, -1, 0);
             case Finding.SocketDrift f -> tracker.claimKernelLeak(0, -1, 0);
+            // the GC rules' findings are claimed by the tracker as it makes them and never come this way
+            case Finding.RingOutlivedOwner f -> true;
+            case Finding.SlotOutlivedOwner f -> true;
         };
     }
 

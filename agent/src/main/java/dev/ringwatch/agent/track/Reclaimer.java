@@ -1,5 +1,6 @@
 package dev.ringwatch.agent.track;
 
+import dev.ringwatch.agent.libc.NativeLibc;
 import dev.ringwatch.agent.proc.ProcMaps;
 import dev.ringwatch.agent.proc.ProcView;
 

@@ -1,4 +1,4 @@
-package dev.ringwatch.agent.track;
+package dev.ringwatch.agent.libc;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -9,10 +9,11 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * munmap and close, for reclaiming a ring whose {@code IoUring} object was collected (so its own close()
- * can no longer run). Loaded only when reclaim needs it.
+ * can no longer run). Loaded only when reclaim needs it. The agent's only libc binding: FFM stays in this
+ * package (and the ring-core adapter), so the rest of the agent needs no JDK 22+ API.
  */
 @SuppressWarnings("restricted") // reclaim closes and unmaps what ring-core can no longer release
-final class NativeLibc {
+public final class NativeLibc {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final MethodHandle MUNMAP = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("munmap"),
             FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
@@ -22,7 +23,7 @@ final class NativeLibc {
     private NativeLibc() {
     }
 
-    static int munmap(long address, long length) {
+    public static int munmap(long address, long length) {
         try {
             return (int) MUNMAP.invokeExact(address, length);
         } catch (Throwable t) {
@@ -30,7 +31,7 @@ final class NativeLibc {
         }
     }
 
-    static int close(int fd) {
+    public static int close(int fd) {
         try {
             return (int) CLOSE.invokeExact(fd);
         } catch (Throwable t) {
