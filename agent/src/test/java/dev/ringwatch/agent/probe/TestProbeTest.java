@@ -76,8 +76,8 @@ class TestProbeTest {
         assertEquals(true, ring.get("sqpoll"));
         assertEquals(true, ring.get("open"));
         assertEquals(Thread.currentThread().getName(), ring.get("thread"));
-        assertTrue(((List<?>) ring.get("site")).stream().anyMatch(f -> f.toString().contains("TestProbeTest.open")),
-                ring.toString());
+        // the agent's own frames (this test's too) are stripped: what is left is the caller's
+        assertFalse(((List<?>) ring.get("site")).isEmpty(), ring.toString());
 
         t.ringClosing(afterId);
         t.slotVacated(beforeId, 1, 2);
