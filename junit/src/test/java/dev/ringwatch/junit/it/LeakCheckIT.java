@@ -51,6 +51,7 @@ class LeakCheckIT {
         m.put(LEAKY + "/[method:closesOnAnotherThreadSoonAfter()]", "SUCCESSFUL");
         m.put(LEAKY + "/[method:opensOnAnotherThreadAndLeavesItOpen()]", "FAILED");
         m.put(LEAKY + "/[method:dropsTheOwnerOfAnOpenRing()]", "FAILED");
+        m.put(LEAKY + "/[method:closesARingOtherCodeStillMaps()]", "FAILED");
         m.put(LEAKY + "/[test-template:leaksWhenAsked(boolean)]/[test-template-invocation:#1]", "SUCCESSFUL");
         m.put(LEAKY + "/[test-template:leaksWhenAsked(boolean)]/[test-template-invocation:#2]", "FAILED");
         String repeated = LEAKY + "/[test-template:leaksOnSecondRepetition(org.junit.jupiter.api.RepetitionInfo)]";
@@ -75,8 +76,8 @@ class LeakCheckIT {
         PlatformResults r = inOrder(version);
 
         expected().forEach((suffix, status) -> assertEquals(status, r.outcome(suffix).status(), suffix + "; " + r.where()));
-        assertEquals(9, r.outcomes().values().stream().filter(o -> o.test() && o.status().equals("FAILED")).count(),
-                "exactly the 9 leaking tests fail; " + r.where());
+        assertEquals(10, r.outcomes().values().stream().filter(o -> o.test() && o.status().equals("FAILED")).count(),
+                "exactly the 10 leaking tests fail; " + r.where());
         assertTrue(r.outcomes().keySet().stream().anyMatch(id -> id.contains(CLEAN + "/[test-template:nops(int)]")),
                 "parameterized clean tests ran; " + r.where());
         r.outcomes().forEach((id, o) -> {
@@ -110,6 +111,12 @@ class LeakCheckIT {
         String reported = r.outcome(LEAKY + "/[method:dropsTheOwnerOfAnOpenRing()]").message();
         assertTrue(reported.contains("1. ring fd=") && reported.contains("already reported by the agent as leaked"), reported);
         assertTrue(reported.contains(".dropsTheOwnerOfAnOpenRing(LeakyFixture.java:"), reported);
+
+        String mapped = r.outcome(LEAKY + "/[method:closesARingOtherCodeStillMaps()]").message();
+        assertTrue(mapped.contains("1. SQPOLL ring fd=") && mapped.contains("closed but reported by the agent as leaked"),
+                mapped);
+        assertTrue(mapped.contains(".closesARingOtherCodeStillMaps(LeakyFixture.java:"), mapped);
+        assertTrue(mapped.contains("fix: the ring was closed, yet the agent found it alive"), mapped);
 
         String parameterized = r.outcome(LEAKY + "/[test-template:leaksWhenAsked(boolean)]/[test-template-invocation:#2]")
                 .message();
