@@ -105,37 +105,24 @@ public final class TestProbe {
     }
 
     private static Map<String, Object> ring(TrackerSnapshot.RingView r, RingFdInfo info, boolean open) {
-        Map<String, Object> m = common("ring", r, ResourceKeys.ring(r));
-        m.put("slot", -1);
-        m.put("fd", -1);
+        Map<String, Object> m = common("ring", r, ResourceKeys.ring(r), info);
+        m.putAll(Map.of("slot", -1, "fd", -1, "open", open, "leakReported", r.leakReported(),
+                "thread", r.creatingThread(), "createdNanos", r.createdNanos(), "site", frames(r.site())));
         m.put("file", null);
-        m.put("open", open);
-        m.put("leakReported", r.leakReported());
-        m.put("thread", r.creatingThread());
-        m.put("createdNanos", r.createdNanos());
-        m.put("site", frames(r.site()));
-        m.put("ringSite", frames(r.site()));
-        m.put("sqThread", info != null && info.hasSqThread() ? info.sqThread() : -1);
         return Collections.unmodifiableMap(m);
     }
 
     private static Map<String, Object> slot(TrackerSnapshot.RingView r, TrackerSnapshot.SlotView s, RingFdInfo info) {
-        Map<String, Object> m = common("slot", r, ResourceKeys.slot(r, s));
+        Map<String, Object> m = common("slot", r, ResourceKeys.slot(r, s), info);
         RingFdInfo.FileSlot f = info == null ? null : info.files().slot(s.slot());
-        m.put("slot", s.slot());
-        m.put("fd", s.fd());
+        m.putAll(Map.of("slot", s.slot(), "fd", s.fd(), "open", true, "leakReported", s.leakReported(),
+                "thread", s.thread(), "createdNanos", s.createdNanos(), "site", frames(s.site())));
         m.put("file", f == null ? null : f.target());
-        m.put("open", true);
-        m.put("leakReported", s.leakReported());
-        m.put("thread", s.thread());
-        m.put("createdNanos", s.createdNanos());
-        m.put("site", frames(s.site()));
-        m.put("ringSite", frames(r.site()));
-        m.put("sqThread", info != null && info.hasSqThread() ? info.sqThread() : -1);
         return Collections.unmodifiableMap(m);
     }
 
-    private static Map<String, Object> common(String kind, TrackerSnapshot.RingView r, String key) {
+    /** What a ring and its slots share: the ring's facts, its creation site, its iou-sqp thread. */
+    private static Map<String, Object> common(String kind, TrackerSnapshot.RingView r, String key, RingFdInfo info) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("key", key);
         m.put("kind", kind);
@@ -143,6 +130,8 @@ public final class TestProbe {
         m.put("ringFd", r.fd());
         m.put("sqpoll", r.sqpoll());
         m.put("flags", r.facts().setupFlagNames());
+        m.put("sqThread", info != null && info.hasSqThread() ? info.sqThread() : -1);
+        m.put("ringSite", frames(r.site()));
         return m;
     }
 
