@@ -33,6 +33,11 @@ public final class Hooks {
         tracker = t;
     }
 
+    /** The tracker the hooks feed, or null: for read-only views of it (the test probe). */
+    public static Tracker tracker() {
+        return tracker;
+    }
+
     /** Whether a tracker listens; the advice checks this before it gathers arguments that allocate. */
     public static boolean active() {
         return tracker != null;

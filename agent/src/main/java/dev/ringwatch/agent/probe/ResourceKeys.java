@@ -1,0 +1,18 @@
+package dev.ringwatch.agent.probe;
+
+import dev.ringwatch.agent.track.TrackerSnapshot;
+
+/** One string per ring or slot registration, the same in every snapshot while it lives. */
+final class ResourceKeys {
+    private ResourceKeys() {
+    }
+
+    static String ring(TrackerSnapshot.RingView r) {
+        return "ring " + r.id();
+    }
+
+    /** A slot index is reused; its registration is told apart by creation time and fd. */
+    static String slot(TrackerSnapshot.RingView r, TrackerSnapshot.SlotView s) {
+        return "slot " + r.id() + ":" + s.slot() + ":" + s.fd() + ":" + s.createdNanos();
+    }
+}

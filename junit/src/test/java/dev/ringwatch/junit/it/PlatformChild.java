@@ -1,0 +1,75 @@
+package dev.ringwatch.junit.it;
+
+import dev.ringwatch.ring.IoUring;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@link PlatformRun} in a child JVM on one JUnit version's console-standalone jar (target/platforms), the
+ * built ringwatch-junit.jar and the test classes, with {@code -javaagent:agent/target/ringwatch-agent.jar}. Each run
+ * writes its command and output under target/it-runs/&lt;label&gt;.
+ */
+final class PlatformChild {
+    private static final long TIMEOUT_SECONDS = 180;
+    /**
+     * A reconciler faster than the default 5 s, so that a fixture sees its "closed ring still mapped" report within
+     * seconds (not faster: at 200 ms periods a close delayed on this busy machine between the agent's close hook and
+     * the unmap was once reported as still mapped); no stalled-release reports (nothing here reaps the tag
+     * completions of released slots), which would also raise KernelLeaks.
+     */
+    private static final String AGENT_OPTIONS = "slotStacks=all,reconcilePeriod=1s,stallGrace=60m";
+
+    private PlatformChild() {
+    }
+
+    static PlatformResults run(String label, String junitVersion, List<Path> extraClasspath, List<String> args)
+            throws IOException, InterruptedException {
+        Path dir = Path.of(System.getProperty("ringwatch.test.out", "target/it-runs"), label).toAbsolutePath();
+        Files.createDirectories(dir);
+        List<String> cp = new ArrayList<>();
+        cp.add(file("ringwatch.junit.platforms", "target/platforms").resolve("junit-" + junitVersion + ".jar").toString());
+        cp.add(file("ringwatch.junit.jar", "target/ringwatch-junit.jar").toString());
+        cp.add(location(PlatformRun.class));
+        cp.add(location(IoUring.class));
+        extraClasspath.forEach(p -> cp.add(p.toString()));
+        for (String entry : cp) {
+            if (!Files.exists(Path.of(entry))) {
+                throw new IllegalStateException(entry + " is missing: these tests run after the package phase (mvn verify)");
+            }
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Xmx256m",
+                "-javaagent:" + file("ringwatch.agent.jar", "../agent/target/ringwatch-agent.jar") + "=" + AGENT_OPTIONS,
+                "-cp", String.join(File.pathSeparator, cp), PlatformRun.class.getName()));
+        cmd.addAll(args);
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        Files.writeString(dir.resolve("command.txt"), String.join(" ", cmd) + "\n");
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError(label + ": child JVM did not finish within " + TIMEOUT_SECONDS + " s; see " + dir);
+        }
+        return PlatformResults.parse(label, p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    static Path file(String property, String fallback) {
+        return Path.of(System.getProperty(property, fallback)).toAbsolutePath().normalize();
+    }
+
+    static String location(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
