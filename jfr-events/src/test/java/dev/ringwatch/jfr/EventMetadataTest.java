@@ -173,14 +173,14 @@ class EventMetadataTest {
     }
 
     /**
-     * The payload fields the agent fills: public instance fields. (JFR adds private transient ones
-     * of its own, such as startTime, when it instruments the class.)
+     * The payload fields the agent fills: public instance fields, the ones inherited from an
+     * abstract ringwatch event included. (JFR adds private transient ones of its own, such as
+     * startTime, when it instruments the class.)
      */
     static List<Field> eventFields(Class<?> type) {
         List<Field> fields = new ArrayList<>();
-        for (Field f : type.getDeclaredFields()) {
-            int mods = f.getModifiers();
-            if (!Modifier.isStatic(mods) && Modifier.isPublic(mods)) {
+        for (Field f : type.getFields()) {
+            if (!Modifier.isStatic(f.getModifiers())) {
                 fields.add(f);
             }
         }
