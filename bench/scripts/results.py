@@ -126,22 +126,30 @@ def paired_ratio(a, b, which):
     return statistics.median(ratios) if ratios else float("nan")
 
 
+def table_head(*columns):
+    """A Markdown table's header and separator lines."""
+    return ["|" + "|".join(f" {c} " if c else " " for c in columns) + "|", "|" + "---|" * len(columns)]
+
+
+def both_sides(scores, specs, sides):
+    """(spec, a, b) for each spec whose two sides both ran; sides(spec) = (workload, impl a, impl b)."""
+    for spec in specs:
+        workload, impl_a, impl_b = sides(spec)
+        a, b = scores.get((workload, impl_a)), scores.get((workload, impl_b))
+        if a and b:
+            yield spec, a, b
+
+
 def fmt_ops(v):
     return f"{v / 1e6:.3f} M" if v >= 1e6 else f"{v / 1e3:.1f} k"
 
 
 def report(raw_path, out_path, note=""):
     scores = read_raw(raw_path)
-    rows = [
-        "| workload | ring-core side | ops/s median (min–max) | baseline | ops/s median (min–max) "
-        "| ratio | target | | CPU ratio |",
-        "|---|---|---|---|---|---|---|---|---|",
-    ]
+    rows = table_head("workload", "ring-core side", "ops/s median (min–max)", "baseline", "ops/s median (min–max)",
+                      "ratio", "target", "", "CPU ratio")
     failed = []
-    for workload, left, right, target in COMPARISONS:
-        a, b = scores.get((workload, left)), scores.get((workload, right))
-        if not a or not b:
-            continue
+    for (workload, left, right, target), a, b in both_sides(scores, COMPARISONS, lambda c: (c[0], c[1], c[2])):
         wall_a, wall_b = [v[0] for v in a.values()], [v[0] for v in b.values()]
         ratio, cpu_ratio = paired_ratio(a, b, 0), paired_ratio(a, b, 1)
         if target is None:
@@ -199,16 +207,10 @@ def echo_raw_lines(path):
 
 def agent_rows(scores):
     """The "Agent overhead" table's lines and the workloads that missed their target."""
-    rows = [
-        "| measurement | without agent, median (min–max) | with agent, median (min–max) "
-        "| with / without | target | | CPU ratio |",
-        "|---|---|---|---|---|---|---|",
-    ]
+    rows = table_head("measurement", "without agent, median (min–max)", "with agent, median (min–max)",
+                      "with / without", "target", "", "CPU ratio")
     failed = []
-    for workload, impl, kind, target in AGENT_ROWS:
-        a, b = scores.get((workload, impl)), scores.get((workload, WITHOUT_AGENT))
-        if not a or not b:
-            continue
+    for (workload, impl, kind, target), a, b in both_sides(scores, AGENT_ROWS, lambda r: (r[0], r[1], WITHOUT_AGENT)):
         what = AGENT_DESCRIPTIONS.get((workload, kind), workload)
         if impl.endswith("+jfr"):
             what += ", agent's JFR recording on (`jfr=<file>`)"
