@@ -64,27 +64,26 @@ class GenerateRingwatchJfcTest {
 
     @Test
     void rejectsEnablingAnEventTheEventsFileDoesNotConfigure() throws Exception {
-        Path events = write("events.jfc", """
-                <configuration version="2.0"><event name="dev.ringwatch.Probe">
-                <setting name="enabled">false</setting></event></configuration>
-                """);
-        Path out = dir.resolve("out.jfc");
-        Result result = run("--enable=dev.ringwatch.Typo", JDK_DEFAULT.toString(), events.toString(), out.toString());
-        assertEquals(1, result.exitCode(), result.output());
-        assertTrue(result.output().contains("does not configure: [dev.ringwatch.Typo]"), result.output());
-        assertFalse(Files.exists(out));
+        assertRejected("dev.ringwatch.Probe", "does not configure: [dev.ringwatch.Typo]", "--enable=dev.ringwatch.Typo");
     }
 
     @Test
     void rejectsAnEventOutsideTheRingwatchNamespace() throws Exception {
+        assertRejected("jdk.GarbageCollection", "'jdk.GarbageCollection' is not a dev.ringwatch.* event");
+    }
+
+    /** Runs the generator on an events file that configures one event: it must fail, say why, write nothing. */
+    private void assertRejected(String configuredEvent, String why, String... options) throws Exception {
         Path events = write("events.jfc", """
-                <configuration version="2.0"><event name="jdk.GarbageCollection">
+                <configuration version="2.0"><event name="%s">
                 <setting name="enabled">false</setting></event></configuration>
-                """);
+                """.formatted(configuredEvent));
         Path out = dir.resolve("out.jfc");
-        Result result = run(JDK_DEFAULT.toString(), events.toString(), out.toString());
+        List<String> args = new ArrayList<>(List.of(options));
+        args.addAll(List.of(JDK_DEFAULT.toString(), events.toString(), out.toString()));
+        Result result = run(args.toArray(String[]::new));
         assertEquals(1, result.exitCode(), result.output());
-        assertTrue(result.output().contains("'jdk.GarbageCollection' is not a dev.ringwatch.* event"), result.output());
+        assertTrue(result.output().contains(why), result.output());
         assertFalse(Files.exists(out));
     }
 
