@@ -28,10 +28,8 @@ public final class KernelFindingsRule extends RingwatchRule {
         Findings drift = Findings.of(items, SocketDriftEvent.NAME);
         Findings untracked = Findings.of(items, UntrackedRingEvent.NAME);
         if (stalled.isEmpty() && drift.isEmpty() && untracked.isEmpty()) {
-            return result.setSeverity(Severity.OK)
-                    .setSummary("The kernel's view matched the agent's: no stalled slot release, no socket drift,"
-                            + " no untracked ring.")
-                    .build();
+            return nothingFound(result, "The kernel's view matched the agent's: no stalled slot release,"
+                    + " no socket drift, no untracked ring.");
         }
         List<String> parts = new ArrayList<>();
         if (!stalled.isEmpty()) {
@@ -47,18 +45,17 @@ public final class KernelFindingsRule extends RingwatchRule {
                     + " found that no tracked library made");
         }
         boolean warning = !stalled.isEmpty() || !drift.isEmpty();
-        return result.setSeverity(warning ? Severity.WARNING : Severity.INFO)
-                .setSummary(String.join("; ", parts) + ".")
-                .setExplanation("A released fixed-file slot is really gone only when the kernel posts its tag"
+        return found(result, warning ? Severity.WARNING : Severity.INFO,
+                String.join("; ", parts) + ".",
+                "A released fixed-file slot is really gone only when the kernel posts its tag"
                         + " completion. On kernels 5.7 to 6.12 one long-running request on a fixed file (a poll on"
                         + " a listening socket) holds back every later release, so sockets pile up in the kernel"
                         + " (liburing issue 1192). Socket drift is the same pile-up seen from /proc/net/sockstat."
                         + " Untracked rings are io_uring instances made outside ring-core or Netty, e.g. by a"
-                        + " native library; ringwatch cannot say who owns them.")
-                .setSolution("For stalled releases and drift: upgrade to kernel 6.13 or later, or avoid"
+                        + " native library; ringwatch cannot say who owns them.",
+                "For stalled releases and drift: upgrade to kernel 6.13 or later, or avoid"
                         + " long-running requests (polls, accepts) on fixed files, using the plain fd for them. For"
                         + " untracked rings: check which native library uses io_uring (the event's fdinfo field"
-                        + " shows the ring's flags and slots).")
-                .build();
+                        + " shows the ring's flags and slots).");
     }
 }

@@ -18,20 +18,17 @@ public final class LeakedFixedFileSlotsRule extends RingwatchRule {
     IResult evaluate(IItemCollection items, ResultBuilder result) {
         Findings slots = Findings.of(items, FileSlotLeakEvent.NAME);
         if (slots.isEmpty()) {
-            return result.setSeverity(Severity.OK)
-                    .setSummary("No fixed-file slot leaked in this recording.")
-                    .build();
+            return nothingFound(result, "No fixed-file slot leaked in this recording.");
         }
-        return result.setSeverity(Severity.WARNING)
-                .setSummary(slots.leakedSentence("fixed-file slot", "fixed-file slots", "") + " "
-                        + slots.topSiteSentence())
-                .setExplanation("A registered (fixed) file slot holds its own reference to the file. Closing the"
+        return found(result, Severity.WARNING,
+                slots.leakedSentence("fixed-file slot", "fixed-file slots", "") + " "
+                        + slots.topSiteSentence(),
+                "A registered (fixed) file slot holds its own reference to the file. Closing the"
                         + " application's fd does not close a socket that a slot still holds: the peer sees no"
                         + " close, and the kernel counts the socket until the slot is released or the ring is"
-                        + " closed. A slot whose owner became unreachable holds its file the same way.")
-                .setSolution("Release each slot (FixedFile.close()) before or together with closing the fd it"
+                        + " closed. A slot whose owner became unreachable holds its file the same way.",
+                "Release each slot (FixedFile.close()) before or together with closing the fd it"
                         + " holds, e.g. in the connection's close(); close the ring when its slots are no longer"
-                        + " needed.")
-                .build();
+                        + " needed.");
     }
 }

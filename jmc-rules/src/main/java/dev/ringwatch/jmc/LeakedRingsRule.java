@@ -23,20 +23,17 @@ public final class LeakedRingsRule extends RingwatchRule {
         Findings rings = Findings.of(items, RingLeakEvent.NAME).without(e -> e.flag("severe"));
         if (rings.isEmpty()) {
             int created = Findings.of(items, RingCreatedEvent.NAME).count();
-            return result.setSeverity(Severity.OK)
-                    .setSummary("No ring without SQPOLL leaked in this recording (" + Findings.plural(created,
-                            "ring", "rings") + " created while it ran).")
-                    .build();
+            return nothingFound(result, "No ring without SQPOLL leaked in this recording ("
+                    + Findings.plural(created, "ring", "rings") + " created while it ran).");
         }
-        return result.setSeverity(Severity.INFO)
-                .setSummary(rings.leakedSentence("ring", "rings", " without SQPOLL") + " " + rings.topSiteSentence())
-                .setExplanation("A ring that is dropped without close() keeps its file descriptor, its mapped"
+        return found(result, Severity.INFO,
+                rings.leakedSentence("ring", "rings", " without SQPOLL") + " " + rings.topSiteSentence(),
+                "A ring that is dropped without close() keeps its file descriptor, its mapped"
                         + " submission and completion queues and any registered files until the process exits"
                         + " (or until the agent reclaims it, with option reclaim). Many such rings exhaust the"
-                        + " memlock limit or the fd limit.")
-                .setSolution("Close each ring when its work ends (try-with-resources, or in the close() of the"
+                        + " memlock limit or the fd limit.",
+                "Close each ring when its work ends (try-with-resources, or in the close() of the"
                         + " object that owns it); give the ring an owner with owner(..) when another object's"
-                        + " life should bound it.")
-                .build();
+                        + " life should bound it.");
     }
 }

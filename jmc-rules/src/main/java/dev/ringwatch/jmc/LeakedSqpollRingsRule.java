@@ -22,10 +22,8 @@ public final class LeakedSqpollRingsRule extends RingwatchRule {
         Findings threads = Findings.of(items, SqpollThreadLeakEvent.NAME);
         if (rings.isEmpty() && threads.isEmpty()) {
             int created = Findings.of(items, RingCreatedEvent.NAME).where(RingwatchCounts::isSqpoll).count();
-            return result.setSeverity(Severity.OK)
-                    .setSummary("No SQPOLL ring leaked in this recording (" + Findings.plural(created,
-                            "SQPOLL ring", "SQPOLL rings") + " created while it ran).")
-                    .build();
+            return nothingFound(result, "No SQPOLL ring leaked in this recording ("
+                    + Findings.plural(created, "SQPOLL ring", "SQPOLL rings") + " created while it ran).");
         }
         StringBuilder summary = new StringBuilder();
         if (!rings.isEmpty()) {
@@ -36,17 +34,16 @@ public final class LeakedSqpollRingsRule extends RingwatchRule {
                     .append(" outlived their rings (").append(threads.countsBy("reason")).append("). ");
         }
         summary.append(rings.isEmpty() ? threads.topSiteSentence() : rings.topSiteSentence());
-        return result.setSeverity(Severity.WARNING)
-                .setSummary(summary.toString())
-                .setExplanation("An SQPOLL ring owns a kernel thread (iou-sqp-PID) that polls its submission queue."
+        return found(result, Severity.WARNING,
+                summary.toString(),
+                "An SQPOLL ring owns a kernel thread (iou-sqp-PID) that polls its submission queue."
                         + " A ring that is never closed, or one closed while some other mapping of it remains, keeps"
                         + " that thread, its CPU affinity and its locked memory until the process exits: every"
                         + " leaked ring adds one more thread. Each finding's creationStack field (Event Browser,"
-                        + " ringwatch > Leaks) says where the ring was made.")
-                .setSolution("Close every SQPOLL ring when its work ends (try-with-resources, or close it where"
+                        + " ringwatch > Leaks) says where the ring was made.",
+                "Close every SQPOLL ring when its work ends (try-with-resources, or close it where"
                         + " its owner's life ends). For 'closed but still mapped', find the other code, often a"
                         + " native library, that mapped the ring and make it unmap. To run many rings with few"
-                        + " threads, share one SQPOLL thread with attachWq(..).")
-                .build();
+                        + " threads, share one SQPOLL thread with attachWq(..).");
     }
 }

@@ -28,18 +28,15 @@ public final class RingPileUpRule extends RingwatchRule {
     IResult evaluate(IItemCollection items, ResultBuilder result) {
         Findings pileUps = Findings.of(items, EVENT);
         if (pileUps.isEmpty()) {
-            return result.setSeverity(Severity.OK)
-                    .setSummary("No ring pile-up in this recording.")
-                    .build();
+            return nothingFound(result, "No ring pile-up in this recording.");
         }
-        return result.setSeverity(Severity.WARNING)
-                .setSummary(Findings.plural(pileUps.count(), "ring pile-up", "ring pile-ups") + " reported ("
-                        + pileUps.countsBy("library") + " by library). " + pileUps.topSiteSentence())
-                .setExplanation("The number of open rings kept growing. Each ring holds memory and a file"
+        return found(result, Severity.WARNING,
+                Findings.plural(pileUps.count(), "ring pile-up", "ring pile-ups") + " reported ("
+                        + pileUps.countsBy("library") + " by library). " + pileUps.topSiteSentence(),
+                "The number of open rings kept growing. Each ring holds memory and a file"
                         + " descriptor, an SQPOLL ring also a kernel thread; an event loop group that is created"
-                        + " for each task and never shut down keeps its rings until the process exits.")
-                .setSolution("Create rings (event loop groups) once and share them, and close or shut them down"
-                        + " when their work ends (shutdownGracefully() for a Netty group).")
-                .build();
+                        + " for each task and never shut down keeps its rings until the process exits.",
+                "Create rings (event loop groups) once and share them, and close or shut them down"
+                        + " when their work ends (shutdownGracefully() for a Netty group).");
     }
 }

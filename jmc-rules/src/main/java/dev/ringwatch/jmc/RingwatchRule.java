@@ -64,4 +64,16 @@ abstract class RingwatchRule extends AbstractRule {
 
     /** Fills in severity, summary, explanation and solution from the recording's events. */
     abstract IResult evaluate(IItemCollection items, ResultBuilder result);
+
+    /** The all-clear: nothing of this rule's kind happened in the recording. */
+    static IResult nothingFound(ResultBuilder result, String summary) {
+        return result.setSeverity(Severity.OK).setSummary(summary).build();
+    }
+
+    /** A finding: what the recording shows, why it matters, and what to do about it. */
+    static IResult found(ResultBuilder result, Severity severity, String summary, String explanation,
+            String solution) {
+        return result.setSeverity(severity).setSummary(summary).setExplanation(explanation).setSolution(solution)
+                .build();
+    }
 }
