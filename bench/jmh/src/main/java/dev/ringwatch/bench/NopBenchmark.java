@@ -2,32 +2,17 @@ package dev.ringwatch.bench;
 
 import dev.ringwatch.ring.CompletionHandler;
 import dev.ringwatch.ring.IoUring;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * NOP throughput through ring-core, the same steps as bench/c/nop_bench.c: queue a batch of NOPs,
  * submit them with one enter that waits for all of them, reap the completions. Scores are NOPs per
  * second (one JMH operation = one NOP), so they compare directly with the C program's output.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-public class NopBenchmark {
+public class NopBenchmark extends ThroughputBenchmark {
     private static final int ENTRIES = 64;
 
     private IoUring ring;

@@ -7,19 +7,10 @@ import dev.ringwatch.ring.IoUring;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One fixed-file slot's whole life through ring-core: register an fd in the lowest free slot, release
@@ -28,13 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * this with and without {@code -javaagent} measures the agent's cost per slot. Scores are slot
  * lifecycles per second.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-public class SlotBenchmark {
+public class SlotBenchmark extends ThroughputBenchmark {
     private static final int SLOTS = 64;
     /** More unconfirmed drops than this means the benchmark is not in a steady state. */
     private static final int MAX_AWAITING_DROP = SLOTS;
