@@ -33,6 +33,8 @@ public final class Child {
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle CLOSE = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("close"),
             FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle DUP2 = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("dup2"),
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     private static final int O_RDONLY_CLOEXEC = 0x80000;
     private static final ObjectName TRACKER = name("dev.ringwatch:type=Tracker");
     private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(15);
@@ -75,6 +77,17 @@ public final class Child {
             int rc = (int) CLOSE.invokeExact(fd);
             if (rc != 0) {
                 throw new IllegalStateException("close(" + fd + ") failed");
+            }
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** dup2(from, to): {@code to} is closed (whatever it was) and then names {@code from}'s file. */
+    public static void dup2(int from, int to) {
+        try {
+            if ((int) DUP2.invokeExact(from, to) != to) {
+                throw new IllegalStateException("dup2(" + from + ", " + to + ") failed");
             }
         } catch (Throwable t) {
             throw new IllegalStateException(t);
