@@ -241,9 +241,12 @@ public final class Reconciler implements AutoCloseable {
         return byFd;
     }
 
-    /** Occupied slots (or only the socket ones) of the open tracked rings per fdinfo; -1 when not all read. */
+    /**
+     * Occupied slots (or only the socket ones) of the open tracked rings per fdinfo; -1 when not all read, or
+     * (sockets) while rings dropped at the tracker's cap are open: their slots' sockets are not counted.
+     */
     private static int kernelSlots(Round round, boolean socketsOnly) {
-        if (!round.allTrackedInfoRead) {
+        if (!round.allTrackedInfoRead || (socketsOnly && round.tracked.capOpen)) {
             return -1;
         }
         int n = 0;

@@ -2,8 +2,10 @@ package dev.ringwatch.agent.kernel;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** One round's copy of the tracker's state, indexed the ways the rules look it up. */
 final class TrackedView {
@@ -14,6 +16,13 @@ final class TrackedView {
     int occupiedSlots;
     int pendingReleases;
     int sqpollRings;
+    /** Rings the tracker dropped at its cap (a library's, never untracked), by inode where it is known. */
+    final List<CapDroppedRing> capDropped = new ArrayList<>();
+    final Set<Long> capInodes = new HashSet<>();
+    /** Open cap-dropped rings whose inode is not read yet, or too many to remember: no ring is called untracked. */
+    boolean capUnknown;
+    /** A cap-dropped ring is open: its slots' sockets are not counted, so socket drift is not judged. */
+    boolean capOpen;
 
     static TrackedView of(TrackedState state) {
         TrackedView v = new TrackedView();
@@ -37,6 +46,15 @@ final class TrackedView {
         });
         state.forEachInFlight(op -> v.oldestInFlight.merge(op.ringId(), op,
                 (a, b) -> b.armedSinceNanos() - a.armedSinceNanos() < 0 ? b : a));
+        state.forEachCapDropped(c -> {
+            v.capDropped.add(c);
+            if (c.inode() > 0) {
+                v.capInodes.add(c.inode());
+            }
+            v.capUnknown |= c.readPending();
+            v.capOpen |= c.open();
+        });
+        v.capUnknown |= state.capDroppedOverflowed();
         return v;
     }
 
