@@ -15,14 +15,18 @@ import dev.ringwatch.agent.alert.Reporter;
 import dev.ringwatch.agent.track.LeakWatcher;
 import dev.ringwatch.agent.track.Tracker;
 import dev.ringwatch.agent.adapter.ringcore.RingCoreTransformer;
+import dev.ringwatch.agent.kernel.Reconciler;
 
 import java.lang.System.Logger.Level;
 import java.lang.instrument.Instrumentation;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Starts the agent: options, tracker, reporting, the tracker's thread, the exit hook, the transformer. */
 final class AgentRuntime {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    /** What the reconciler's last rounds at exit may take at most: shutdown never waits longer for them. */
+    private static final Duration EXIT_CHECK_BUDGET = Duration.ofSeconds(1);
 
     private AgentRuntime() {
     }
@@ -89,7 +93,16 @@ final class AgentRuntime {
         Hooks.install(tracker);
         RingCoreTransformer.install(inst, attached);
         // after the transformer: an attach adopts every ring that exists once ring-core is instrumented
-        KernelWatch.startOrExplain(o, tracker, json, attached);
+        Reconciler reconciler = KernelWatch.startOrExplain(o, tracker, json, attached);
+        if (reconciler != null) {
+            exit.beforeSummary(new Runnable() {
+                @Override
+                public void run() {
+                    // a JVM that lives less than a few periods still gets the kernel's view checked once at exit
+                    reconciler.finalRounds(EXIT_CHECK_BUDGET);
+                }
+            });
+        }
         if (AgentLog.enabled(Level.DEBUG)) {
             AgentLog.log(Level.DEBUG, "ringwatch agent started: " + o);
         }
