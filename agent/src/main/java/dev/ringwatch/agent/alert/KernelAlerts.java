@@ -22,10 +22,12 @@ public final class KernelAlerts implements AlertSink {
     private final Tracker tracker;
     private final JsonLines json;
     private final JfrLogAlertSink events = new JfrLogAlertSink(new AgentLogger());
+    private final LeakLogThrottle throttle;
 
-    public KernelAlerts(Tracker tracker, JsonLines json) {
+    public KernelAlerts(Tracker tracker, JsonLines json, LeakLogThrottle throttle) {
         this.tracker = tracker;
         this.json = json;
+        this.throttle = throttle;
     }
 
     @Override
@@ -37,7 +39,8 @@ public final class KernelAlerts implements AlertSink {
             }
             return;
         }
-        events.report(alert);
+        Finding finding = alert.finding();
+        events.report(alert, throttle.admit(alert.rule(), LeakLogThrottle.site(finding), LeakLogThrottle.age(finding)));
         if (json != null) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("rule", alert.rule().title());
