@@ -193,8 +193,8 @@ final class ForeignRingRules {
             if (f.adopted || f.reported) {
                 continue;
             }
-            if (!f.infoRead || round.tracked.capUnknown) {
-                ringSuspects.hold(f.inode); // no conclusion yet (it may be a cap-dropped ring not read yet)
+            if (!f.infoRead || round.tracked.undecided) {
+                ringSuspects.hold(f.inode); // no conclusion yet (a ring being set up, a cap-dropped one not read)
                 continue;
             }
             if (ringSuspects.seen(f.inode) >= options.confirmRounds()) {
@@ -246,7 +246,7 @@ final class ForeignRingRules {
             }
         }
         int maybeOwned = round.openUnknownThreads + closed.unknownThreads(round) + unreadForeignRings() + capUnconfirmed;
-        for (int i = round.tracked.capUnknown ? unexplained.size() : maybeOwned; i < unexplained.size(); i++) {
+        for (int i = round.tracked.undecided ? unexplained.size() : maybeOwned; i < unexplained.size(); i++) {
             int tid = unexplained.get(i);
             if (threadSuspects.seen(tid) >= options.confirmRounds() && !reportedTids.contains(tid)) {
                 reportedTids.add(tid);

@@ -40,6 +40,11 @@ public interface TrackedState {
         return false;
     }
 
+    /** True while a library is setting up a ring (its fd exists before the tracker hears of it). */
+    default boolean ringsBeingSetUp() {
+        return false;
+    }
+
     /** Rings or slots the tracker forgot because it reached its memory cap, since start. */
     default long droppedEntries() {
         return 0;

@@ -19,8 +19,12 @@ final class TrackedView {
     /** Rings the tracker dropped at its cap (a library's, never untracked), by inode where it is known. */
     final List<CapDroppedRing> capDropped = new ArrayList<>();
     final Set<Long> capInodes = new HashSet<>();
-    /** Open cap-dropped rings whose inode is not read yet, or too many to remember: no ring is called untracked. */
-    boolean capUnknown;
+    /**
+     * No io_uring fd or SQPOLL thread is called untracked this round: a ring is being set up (its fd exists
+     * before the tracker hears of it), or a cap-dropped ring's inode is not read yet, or there were too many
+     * of those to remember.
+     */
+    boolean undecided;
     /** A cap-dropped ring is open: its slots' sockets are not counted, so socket drift is not judged. */
     boolean capOpen;
 
@@ -51,10 +55,10 @@ final class TrackedView {
             if (c.inode() > 0) {
                 v.capInodes.add(c.inode());
             }
-            v.capUnknown |= c.readPending();
+            v.undecided |= c.readPending();
             v.capOpen |= c.open();
         });
-        v.capUnknown |= state.capDroppedOverflowed();
+        v.undecided |= state.capDroppedOverflowed() || state.ringsBeingSetUp();
         return v;
     }
 

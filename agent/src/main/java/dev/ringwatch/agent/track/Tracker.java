@@ -12,6 +12,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -41,6 +42,8 @@ public final class Tracker {
     private final ClosedRings closed = new ClosedRings();
     private final CapDroppedRings capDropped = new CapDroppedRings();
     private volatile boolean capWarned;
+    /** Rings whose set-up a library started and has not finished (their fds exist, not yet tracked). */
+    private final AtomicInteger settingUp = new AtomicInteger();
     private final OwnerGoneRules ownerGone = new OwnerGoneRules(this);
     /** Rings whose kernel view (inode, SQPOLL thread) the tracker's thread has not read yet. */
     private final ConcurrentLinkedQueue<RingRecord> unread = new ConcurrentLinkedQueue<>();
@@ -113,6 +116,19 @@ public final class Tracker {
         }
         listener.ringCreated(r.view());
         return r.id;
+    }
+
+    void ringSetupStarted() {
+        settingUp.incrementAndGet();
+    }
+
+    void ringSetupEnded() {
+        settingUp.updateAndGet(n -> n > 0 ? n - 1 : 0); // installed mid-set-up: an end without its start
+    }
+
+    /** Whether a library is setting up a ring now (the reconciler then calls no io_uring fd untracked). */
+    boolean ringsBeingSetUp() {
+        return settingUp.get() > 0;
     }
 
     /** A ring's first close is under way; its fd and mappings are still valid. */

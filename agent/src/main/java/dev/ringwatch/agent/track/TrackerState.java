@@ -72,6 +72,11 @@ public final class TrackerState implements TrackedState {
     }
 
     @Override
+    public boolean ringsBeingSetUp() {
+        return tracker.ringsBeingSetUp();
+    }
+
+    @Override
     public int cqReady(long ringId) {
         RingRecord r = tracker.openRecord(ringId);
         Object ring = r == null ? null : r.ring();
