@@ -67,11 +67,8 @@ public final class Reporter implements TrackerListener {
             f.put("ringCollected", leak.ringCollected());
             f.put("occupiedSlots", leak.occupiedSlots());
             f.put("sqThreadTid", leak.sqThreadTid());
-            f.put("thread", r.creatingThread());
             f.put("createdAt", Instant.ofEpochMilli(r.createdEpochMillis()).toString());
-            f.put("stack", frames(r.site()));
-            f.put("message", line);
-            json.write("leak", f);
+            writeLeak(f, r.creatingThread(), r.site(), line);
         }
     }
 
@@ -94,11 +91,15 @@ public final class Reporter implements TrackerListener {
             f.put("tag", Long.toUnsignedString(s.tag()));
             f.put("owner", s.ownerClass());
             f.put("ageMillis", leak.ageNanos() / 1_000_000);
-            f.put("thread", s.thread());
-            f.put("stack", frames(s.site()));
-            f.put("message", line);
-            json.write("leak", f);
+            writeLeak(f, s.thread(), s.site(), line);
         }
+    }
+
+    private void writeLeak(Map<String, Object> f, String thread, CreationSite site, String line) {
+        f.put("thread", thread);
+        f.put("stack", frames(site));
+        f.put("message", line);
+        json.write("leak", f);
     }
 
     @Override

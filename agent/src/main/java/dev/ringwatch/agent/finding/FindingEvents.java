@@ -17,22 +17,9 @@ public final class FindingEvents {
         switch (finding) {
             case Finding.RingLeak f -> ringLeak(f);
             case Finding.SlotLeak f -> slotLeak(f);
-            case Finding.SqpollThreadOutlivedRing f -> {
-                if (SqpollThreadLeakEvent.enabled()) {
-                    SqpollThreadLeakEvent e = new SqpollThreadLeakEvent();
-                    e.sqThreadTid = f.sqThreadTid();
-                    e.threadName = f.threadName();
-                    e.reason = SqpollThreadLeakEvent.REASON_OUTLIVED_RING;
-                    e.ringId = f.ringId();
-                    e.ringFd = f.ringFd();
-                    e.setupFlags = f.setupFlags();
-                    e.sinceClose = f.sinceClose();
-                    e.ownerClass = f.ownerClass();
-                    e.creatingThread = f.creatingThread();
-                    e.creationStack = f.creationStack();
-                    e.commit();
-                }
-            }
+            case Finding.SqpollThreadOutlivedRing f -> sqpollThreadLeak(f.sqThreadTid(), f.threadName(),
+                    SqpollThreadLeakEvent.REASON_OUTLIVED_RING, f.ringId(), f.ringFd(), f.setupFlags(), f.sinceClose(),
+                    f.ownerClass(), f.creatingThread(), f.creationStack());
             case Finding.UntrackedRing f -> {
                 if (UntrackedRingEvent.enabled()) {
                     UntrackedRingEvent e = new UntrackedRingEvent();
@@ -43,22 +30,8 @@ public final class FindingEvents {
                     e.commit();
                 }
             }
-            case Finding.UntrackedSqpollThread f -> {
-                if (SqpollThreadLeakEvent.enabled()) {
-                    SqpollThreadLeakEvent e = new SqpollThreadLeakEvent();
-                    e.sqThreadTid = f.sqThreadTid();
-                    e.threadName = f.threadName();
-                    e.reason = SqpollThreadLeakEvent.REASON_NO_TRACKED_RING;
-                    e.ringId = 0;
-                    e.ringFd = -1;
-                    e.setupFlags = "";
-                    e.sinceClose = 0;
-                    e.ownerClass = "";
-                    e.creatingThread = "";
-                    e.creationStack = "";
-                    e.commit();
-                }
-            }
+            case Finding.UntrackedSqpollThread f -> sqpollThreadLeak(f.sqThreadTid(), f.threadName(),
+                    SqpollThreadLeakEvent.REASON_NO_TRACKED_RING, 0, -1, "", 0, "", "", "");
             case Finding.SlotReleaseStalled f -> {
                 if (SlotReleaseStalledEvent.enabled()) {
                     SlotReleaseStalledEvent e = new SlotReleaseStalledEvent();
@@ -127,6 +100,26 @@ public final class FindingEvents {
         e.creatingThread = f.creatingThread();
         e.age = f.age();
         e.creationStack = f.creationStack();
+        e.commit();
+    }
+
+    private static void sqpollThreadLeak(int tid, String threadName, String reason, long ringId, int ringFd,
+                                         String setupFlags, long sinceClose, String ownerClass, String creatingThread,
+                                         String creationStack) {
+        if (!SqpollThreadLeakEvent.enabled()) {
+            return;
+        }
+        SqpollThreadLeakEvent e = new SqpollThreadLeakEvent();
+        e.sqThreadTid = tid;
+        e.threadName = threadName;
+        e.reason = reason;
+        e.ringId = ringId;
+        e.ringFd = ringFd;
+        e.setupFlags = setupFlags;
+        e.sinceClose = sinceClose;
+        e.ownerClass = ownerClass;
+        e.creatingThread = creatingThread;
+        e.creationStack = creationStack;
         e.commit();
     }
 }
