@@ -10,19 +10,25 @@ import dev.ringwatch.agent.alert.ExitSummary;
 import dev.ringwatch.agent.alert.JfrHooks;
 import dev.ringwatch.agent.track.Hooks;
 import dev.ringwatch.agent.alert.JsonLines;
+import dev.ringwatch.agent.alert.LeakLogThrottle;
 import dev.ringwatch.agent.alert.OwnRecording;
 import dev.ringwatch.agent.alert.Reporter;
 import dev.ringwatch.agent.track.LeakWatcher;
 import dev.ringwatch.agent.track.Tracker;
 import dev.ringwatch.agent.adapter.ringcore.RingCoreTransformer;
+import dev.ringwatch.agent.kernel.Reconciler;
 
 import java.lang.System.Logger.Level;
 import java.lang.instrument.Instrumentation;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /** Starts the agent: options, tracker, reporting, the tracker's thread, the exit hook, the transformer. */
 final class AgentRuntime {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    /** What the reconciler's last rounds at exit may take at most: shutdown never waits longer for them. */
+    private static final Duration EXIT_CHECK_BUDGET = Duration.ofSeconds(1);
 
     private AgentRuntime() {
     }
@@ -59,7 +65,13 @@ final class AgentRuntime {
         }
         Tracker tracker = new Tracker(o, null);
         JsonLines json = o.jsonLog() == null ? null : new JsonLines(o.jsonLog());
-        Reporter reporter = new Reporter(o, json);
+        LeakLogThrottle throttle = new LeakLogThrottle(o.logBurst(), o.logPeriod(), new Consumer<String>() {
+            @Override
+            public void accept(String line) {
+                AgentLog.log(Level.WARNING, line);
+            }
+        });
+        Reporter reporter = new Reporter(o, json, throttle);
         tracker.listener(reporter);
 
         ExitSummary exit = new ExitSummary(tracker, reporter, json, o.exitSummary());
@@ -86,11 +98,30 @@ final class AgentRuntime {
             }
         }, "ringwatch-exit"));
 
-        LeakWatcher.start(tracker, o.jmx() ? new DeferredRegistration(tracker) : null);
+        Runnable register = o.jmx() ? new DeferredRegistration(tracker) : null;
+        LeakWatcher.start(tracker, new Runnable() { // about once a second
+            @Override
+            public void run() {
+                throttle.flush(false);
+                if (register != null) {
+                    register.run();
+                }
+            }
+        });
         Hooks.install(tracker);
         RingCoreTransformer.install(inst, attached);
         // after the transformer: an attach adopts every ring that exists once ring-core is instrumented
-        KernelWatch.startOrExplain(o, tracker, json, attached);
+        Reconciler reconciler = KernelWatch.startOrExplain(o, tracker, json, throttle, attached);
+        exit.beforeSummary(new Runnable() {
+            @Override
+            public void run() {
+                if (reconciler != null) {
+                    // a JVM that lives less than a few periods still gets the kernel's view checked once at exit
+                    reconciler.finalRounds(EXIT_CHECK_BUDGET);
+                }
+                throttle.flush(true);
+            }
+        });
         if (AgentLog.enabled(Level.DEBUG)) {
             AgentLog.log(Level.DEBUG, "ringwatch agent started: " + o);
         }

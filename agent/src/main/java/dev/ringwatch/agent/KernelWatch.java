@@ -4,6 +4,7 @@ import dev.ringwatch.agent.log.AgentLog;
 import dev.ringwatch.agent.alert.Events;
 import dev.ringwatch.agent.alert.JsonLines;
 import dev.ringwatch.agent.alert.KernelAlerts;
+import dev.ringwatch.agent.alert.LeakLogThrottle;
 import dev.ringwatch.agent.config.AgentOptions;
 import dev.ringwatch.agent.kernel.Reconciler;
 import dev.ringwatch.agent.kernel.ReconcilerOptions;
@@ -22,7 +23,8 @@ final class KernelWatch {
     }
 
     /** The running reconciler, or null (disabled, or it could not start: said in one line). */
-    static Reconciler startOrExplain(AgentOptions o, Tracker tracker, JsonLines json, boolean attached) {
+    static Reconciler startOrExplain(AgentOptions o, Tracker tracker, JsonLines json, LeakLogThrottle throttle,
+                                     boolean attached) {
         if (!o.reconcile()) {
             return null;
         }
@@ -32,7 +34,7 @@ final class KernelWatch {
                     .withStallGrace(o.stallGrace())
                     .withDrift(ReconcilerOptions.defaults().driftRounds(), o.driftThreshold())
                     .withStatistics(false);
-            Reconciler r = new Reconciler(new TrackerState(tracker), tracker.proc(), new KernelAlerts(tracker, json),
+            Reconciler r = new Reconciler(new TrackerState(tracker), tracker.proc(), new KernelAlerts(tracker, json, throttle),
                     ro);
             if (attached) {
                 // rings made before the attach: nobody can say who made them, so they are known, not leaks

@@ -43,6 +43,11 @@ public final class Child {
         TestLibc.close(fd);
     }
 
+    /** dup2(from, to): {@code to} is closed (whatever it was) and then names {@code from}'s file. */
+    public static void dup2(int from, int to) {
+        TestLibc.dup2(from, to);
+    }
+
     /** Threads of this process named iou-sqp-*. */
     public static int sqpollThreads() {
         int n = 0;

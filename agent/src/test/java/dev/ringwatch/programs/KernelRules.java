@@ -47,7 +47,8 @@ public final class KernelRules {
         return 1;
     }
 
-    private static long fdClosed() {
+    /** A socket registered into a slot of a new ring, then its fd closed: the slot alone keeps the socket. */
+    static long fdClosed() {
         IoUring ring = IoUring.builder().entries(8).build();
         FileTable table = ring.registerFiles(4);
         int socket = Child.socket();

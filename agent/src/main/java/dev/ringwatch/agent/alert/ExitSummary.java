@@ -19,6 +19,9 @@ public final class ExitSummary {
     private final Reporter reporter;
     private final JsonLines json;
     private final boolean summaryEnabled;
+    /** The last checks before the summary (the kernel reconciler's final rounds); bounded in time. */
+    private volatile Runnable beforeSummary;
+    private boolean lastChecksRun;
     private volatile boolean shuttingDown;
     private boolean committed;
     private boolean logged;
@@ -33,10 +36,19 @@ public final class ExitSummary {
         this.summaryEnabled = summaryEnabled;
     }
 
-    /** The shutdown hook's work: event, line, then the JSON log is closed. */
+    /**
+     * What runs once at exit before the summary (whichever of our hook and JFR's callback comes first, so its
+     * leak events land in a recording JFR writes at exit). It must bound its own time.
+     */
+    public void beforeSummary(Runnable checks) {
+        this.beforeSummary = checks;
+    }
+
+    /** The shutdown hook's work: last checks, event, line, then the JSON log is closed. */
     public void onShutdown() {
         shuttingDown = true;
         try {
+            lastChecksOnce();
             if (summaryEnabled) {
                 summarise();
                 commitOnce();
@@ -51,9 +63,27 @@ public final class ExitSummary {
 
     /** JFR's periodic callback for OpenAtExit (every chunk boundary): commits only during shutdown. */
     public void onChunkBoundary() {
-        if (summaryEnabled && isShuttingDown()) {
-            summarise();
-            commitOnce();
+        if (isShuttingDown()) {
+            lastChecksOnce();
+            if (summaryEnabled) {
+                summarise();
+                commitOnce();
+            }
+        }
+    }
+
+    private synchronized void lastChecksOnce() {
+        Runnable checks = beforeSummary;
+        if (lastChecksRun || checks == null) {
+            return;
+        }
+        lastChecksRun = true;
+        AgentLog.shutdownStarted(); // from here lines must get past java.util.logging's reset
+        try {
+            checks.run();
+        } catch (RuntimeException | Error e) {
+            AgentLog.logAtShutdown(Level.WARNING, "ringwatch: the last checks at exit failed (" + e
+                    + "); the summary follows without them");
         }
     }
 

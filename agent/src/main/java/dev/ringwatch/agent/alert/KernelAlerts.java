@@ -23,10 +23,12 @@ public final class KernelAlerts implements AlertSink {
     private final Tracker tracker;
     private final JsonLines json;
     private final JfrLogAlertSink events = new JfrLogAlertSink(new AgentLogger());
+    private final LeakLogThrottle throttle;
 
-    public KernelAlerts(Tracker tracker, JsonLines json) {
+    public KernelAlerts(Tracker tracker, JsonLines json, LeakLogThrottle throttle) {
         this.tracker = tracker;
         this.json = json;
+        this.throttle = throttle;
     }
 
     @Override
@@ -38,7 +40,8 @@ public final class KernelAlerts implements AlertSink {
             }
             return;
         }
-        events.report(alert);
+        Finding finding = alert.finding();
+        events.report(alert, throttle.admit(alert.rule(), LeakLogThrottle.site(finding), LeakLogThrottle.age(finding)));
         LeaksByRule.countKernelRule(alert.rule().title());
         if (json != null) {
             Map<String, Object> f = new LinkedHashMap<>();

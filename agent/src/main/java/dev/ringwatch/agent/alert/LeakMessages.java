@@ -137,7 +137,12 @@ public final class LeakMessages {
                 sb.append("\n\t... and ").append(open.size() - EXIT_RINGS_LISTED).append(" more");
                 break;
             }
-            sb.append("\n\t").append(ringName(r)).append(" slots=").append(r.occupiedSlots()).append(" age=")
+            sb.append("\n\t").append(ringName(r)).append(" slots=").append(r.occupiedSlots());
+            long leakedSlots = r.slots().stream().filter(TrackerSnapshot.SlotView::leakReported).count();
+            if (leakedSlots > 0) {
+                sb.append(" (").append(leakedSlots).append(" reported as leaked)");
+            }
+            sb.append(" age=")
                     .append(Durations.format(now - r.createdNanos())).append(" owner=").append(r.facts().ownerClass());
             if (r.leakReported()) {
                 sb.append(" (reported as leaked)");

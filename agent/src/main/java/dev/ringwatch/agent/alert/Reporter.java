@@ -19,9 +19,12 @@ import java.util.Map;
 public final class Reporter implements TrackerListener {
     private final LeakMessages messages;
     private final JsonLines json;
-    public Reporter(AgentOptions options, JsonLines json) {
+    private final LeakLogThrottle throttle;
+
+    public Reporter(AgentOptions options, JsonLines json, LeakLogThrottle throttle) {
         this.messages = new LeakMessages(options);
         this.json = json;
+        this.throttle = throttle;
     }
 
     @Override
@@ -49,7 +52,11 @@ public final class Reporter implements TrackerListener {
     @Override
     public void ringLeak(LeakReport.RingLeak leak) {
         String line = messages.ringLeak(leak);
-        AgentLog.log(Level.WARNING, line);
+        TrackerSnapshot.RingView ring = leak.ring();
+        if (throttle.admit(Rule.RING_OUTLIVED_OWNER, LeakLogThrottle.site(top(ring.site()), ring.facts().ownerClass()),
+                leak.ageNanos())) {
+            AgentLog.log(Level.WARNING, line);
+        }
         Events.ringLeak(leak);
         if (json != null) {
             TrackerSnapshot.RingView r = leak.ring();
@@ -68,7 +75,11 @@ public final class Reporter implements TrackerListener {
     @Override
     public void slotLeak(LeakReport.SlotLeak leak) {
         String line = messages.slotLeak(leak);
-        AgentLog.log(Level.WARNING, line);
+        TrackerSnapshot.SlotView slot = leak.slot();
+        if (throttle.admit(Rule.SLOT_OUTLIVED_OWNER, LeakLogThrottle.site(top(slot.site()), slot.ownerClass()),
+                leak.ageNanos())) {
+            AgentLog.log(Level.WARNING, line);
+        }
         Events.slotLeak(leak);
         if (json != null) {
             TrackerSnapshot.SlotView s = leak.slot();
@@ -138,6 +149,10 @@ public final class Reporter implements TrackerListener {
         f.put("entries", r.facts().sqEntries());
         f.put("owner", r.facts().ownerClass());
         return f;
+    }
+
+    private static String top(CreationSite site) {
+        return site == null ? "" : site.top();
     }
 
     private static List<String> frames(CreationSite site) {

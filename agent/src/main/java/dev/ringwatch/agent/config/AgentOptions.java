@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param jfr     file the agent's own JFR recording (ringwatch.jfc) is written to at exit, or null
  * @param reconcile       run the kernel reconciler (compares the tracker with /proc once per reconcilePeriod)
  * @param driftThreshold least unexplained rise of the kernel's {@code sockets: used} that counts as socket drift
+ * @param logBurst       leak lines logged in full per rule and creation site within one {@code logPeriod}; the
+ *                       rest of the period's are summarised in one line
  */
 public record AgentOptions(
         boolean enabled,
@@ -27,7 +29,17 @@ public record AgentOptions(
         boolean reconcile,
         Duration reconcilePeriod,
         Duration stallGrace,
-        int driftThreshold) {
+        int driftThreshold,
+        int logBurst,
+        Duration logPeriod) {
+
+    /** The options without the log limits (those keep their defaults). */
+    public AgentOptions(boolean enabled, SlotStacks slotStacks, int sampleInterval, int stackDepth, int maxTracked,
+                        boolean reclaim, Path jsonLog, Path jfr, Level logLevel, boolean jmx, boolean exitSummary,
+                        boolean reconcile, Duration reconcilePeriod, Duration stallGrace, int driftThreshold) {
+        this(enabled, slotStacks, sampleInterval, stackDepth, maxTracked, reclaim, jsonLog, jfr, logLevel, jmx,
+                exitSummary, reconcile, reconcilePeriod, stallGrace, driftThreshold, 5, Duration.ofSeconds(5));
+    }
 
     /** The options without the reconciler's settings (those keep their defaults). */
     public AgentOptions(boolean enabled, SlotStacks slotStacks, int sampleInterval, int stackDepth, int maxTracked,

@@ -105,7 +105,9 @@ public final class OptionParser {
                     "time a released slot's tag CQE may take before the release counts as stalled"),
             new Spec("driftThreshold", 64, 1, 1_000_000,
                     "least rise of the kernel's sockets used, unexplained by our own sockets, that counts as"
-                            + " socket drift"));
+                            + " socket drift"),
+            new Spec("logBurst", 5, 1, 1_000_000, "full leak lines per rule and creation site per logPeriod"),
+            Spec.duration("logPeriod", "5s", 100, 3_600_000, "period of logBurst; one summary line per site after"));
 
     public static List<Spec> specs() {
         return SPECS;
@@ -276,7 +278,9 @@ public final class OptionParser {
                 (Boolean) v.get("reconcile"),
                 (Duration) v.get("reconcilePeriod"),
                 (Duration) v.get("stallGrace"),
-                (Integer) v.get("driftThreshold"));
+                (Integer) v.get("driftThreshold"),
+                (Integer) v.get("logBurst"),
+                (Duration) v.get("logPeriod"));
     }
 
     // ---- value readers: return the value or throw IllegalArgumentException (message optional) ----------

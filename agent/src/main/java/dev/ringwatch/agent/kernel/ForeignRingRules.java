@@ -130,6 +130,9 @@ final class ForeignRingRules {
                 f.adopted = adoptPending.remove(inode);
                 foreign.put(inode, f);
             }
+            if (round.tracked.capInodes.contains(inode)) {
+                f.adopted = true; // a library's ring the tracker dropped at its cap: known, not untracked
+            }
             f.fd = fd;
             f.seenRound = roundNo;
             if (!f.infoRead || (f.sqThreadShown > 0 && f.tid <= 0 && f.tidAttempts < TID_ATTEMPTS)) {
@@ -190,8 +193,8 @@ final class ForeignRingRules {
             if (f.adopted || f.reported) {
                 continue;
             }
-            if (!f.infoRead) {
-                ringSuspects.hold(f.inode);
+            if (!f.infoRead || round.tracked.undecided) {
+                ringSuspects.hold(f.inode); // no conclusion yet (a ring being set up, a cap-dropped one not read)
                 continue;
             }
             if (ringSuspects.seen(f.inode) >= options.confirmRounds()) {
@@ -224,14 +227,26 @@ final class ForeignRingRules {
             }
         }
         explained.addAll(adoptedTids);
+        int capUnconfirmed = 0;
+        for (CapDroppedRing c : round.tracked.capDropped) {
+            Foreign f = foreign.get(c.inode());
+            if (f != null && f.tid > 0) {
+                continue; // explained above
+            }
+            if (c.sqThreadTid() > 0 && round.threadListed(c.sqThreadTid()) == Boolean.TRUE) {
+                explained.add(c.sqThreadTid());
+            } else if (c.sqpoll()) {
+                capUnconfirmed++;
+            }
+        }
         List<Integer> unexplained = new ArrayList<>();
         for (int tid : tids) {
             if (!explained.contains(tid)) {
                 unexplained.add(tid);
             }
         }
-        int maybeOwned = round.openUnknownThreads + closed.unknownThreads(round) + unreadForeignRings();
-        for (int i = maybeOwned; i < unexplained.size(); i++) {
+        int maybeOwned = round.openUnknownThreads + closed.unknownThreads(round) + unreadForeignRings() + capUnconfirmed;
+        for (int i = round.tracked.undecided ? unexplained.size() : maybeOwned; i < unexplained.size(); i++) {
             int tid = unexplained.get(i);
             if (threadSuspects.seen(tid) >= options.confirmRounds() && !reportedTids.contains(tid)) {
                 reportedTids.add(tid);

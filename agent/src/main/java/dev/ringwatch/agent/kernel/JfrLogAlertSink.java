@@ -22,7 +22,14 @@ public final class JfrLogAlertSink implements AlertSink {
 
     @Override
     public void report(Alert alert) {
-        log.log(Level.WARNING, alert.logLine());
+        report(alert, true);
+    }
+
+    /** Commits the alert's event; logs its line only when {@code logLine} (a flood's surplus is summarised). */
+    public void report(Alert alert, boolean logLine) {
+        if (logLine) {
+            log.log(Level.WARNING, alert.logLine());
+        }
         if (jfrBroken) {
             return;
         }

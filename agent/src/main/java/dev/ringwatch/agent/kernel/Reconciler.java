@@ -13,6 +13,7 @@ import dev.ringwatch.jfr.RingStatisticsEvent;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +31,8 @@ import java.util.function.LongSupplier;
 public final class Reconciler implements AutoCloseable {
     public static final String THREAD_NAME = "ringwatch-reconciler";
     private static final long JOIN_MILLIS = 2_000;
+    /** Between the final rounds at exit: a slot being torn down (fd closed, then the slot released) settles. */
+    private static final long FINAL_GAP_MILLIS = 100;
 
     private final TrackedState state;
     private final ProcView proc;
@@ -98,9 +101,49 @@ public final class Reconciler implements AutoCloseable {
 
     /** One round, on the caller's thread. Never throws: a failing round is logged once and skipped. */
     public void runOnce() {
+        runOnce(false);
+    }
+
+    /**
+     * The last check, at exit: stops the periodic thread, then runs {@code confirmRounds} rounds
+     * {@value #FINAL_GAP_MILLIS} ms apart (confirmation by reading /proc again, not by waiting a period), so
+     * that a JVM living less than a few periods still reports what the kernel shows, e.g. fds closed under
+     * their slots. Time-based rules (SQPOLL grace, stall grace) still wait for their time; socket drift is not
+     * sampled (its window is rounds, not milliseconds). Bounded: the rounds run on a daemon thread that is
+     * left behind once {@code budget} is spent, so shutdown never waits longer. Returns whether they finished.
+     */
+    public boolean finalRounds(Duration budget) {
+        stopping = true;
+        Thread periodic = thread;
+        if (periodic != null) {
+            periodic.interrupt();
+        }
+        Thread t = new Thread(() -> {
+            for (int i = 0; i < options.confirmRounds(); i++) {
+                if (i > 0) {
+                    try {
+                        Thread.sleep(FINAL_GAP_MILLIS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                runOnce(true);
+            }
+        }, THREAD_NAME + "-exit");
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join(Math.max(1, budget.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !t.isAlive();
+    }
+
+    private void runOnce(boolean last) {
         synchronized (lock) {
             try {
-                round();
+                round(last);
             } catch (RuntimeException | Error e) {
                 reporter.fault("round:" + e.getClass().getName(), "a round failed and was skipped: " + e
                         + at(e) + "; the reconciler goes on");
@@ -188,7 +231,7 @@ public final class Reconciler implements AutoCloseable {
         }
     }
 
-    private void round() {
+    private void round(boolean last) {
         TrackedView view;
         try {
             view = TrackedView.of(state);
@@ -216,7 +259,7 @@ public final class Reconciler implements AutoCloseable {
         slots.check(round);
         round.sockStat = read(proc.sockStat(), "sockstat", "socket drift");
         int slotHeld = kernelSlots(round, true);
-        if (round.fds != null && round.sockStat != null && slotHeld >= 0) {
+        if (!last && round.fds != null && round.sockStat != null && slotHeld >= 0) {
             Finding f = drift.sample(round.now, round.sockStat.socketsUsed(), round.fds.socketCount(), slotHeld);
             if (f != null) {
                 reporter.leak(f);
@@ -241,9 +284,12 @@ public final class Reconciler implements AutoCloseable {
         return byFd;
     }
 
-    /** Occupied slots (or only the socket ones) of the open tracked rings per fdinfo; -1 when not all read. */
+    /**
+     * Occupied slots (or only the socket ones) of the open tracked rings per fdinfo; -1 when not all read, or
+     * (sockets) while rings dropped at the tracker's cap are open: their slots' sockets are not counted.
+     */
     private static int kernelSlots(Round round, boolean socketsOnly) {
-        if (!round.allTrackedInfoRead) {
+        if (!round.allTrackedInfoRead || (socketsOnly && round.tracked.capOpen)) {
             return -1;
         }
         int n = 0;

@@ -28,6 +28,23 @@ public interface TrackedState {
      */
     int cqReady(long ringId);
 
+    /**
+     * Visits the rings an adapter reported but the tracker did not record (its memory cap), open or recently
+     * closed: a library made them, so they are never untracked.
+     */
+    default void forEachCapDropped(Consumer<? super CapDroppedRing> action) {
+    }
+
+    /** True once more rings were dropped at the cap than could be remembered: the untracked rules then wait. */
+    default boolean capDroppedOverflowed() {
+        return false;
+    }
+
+    /** True while a library is setting up a ring (its fd exists before the tracker hears of it). */
+    default boolean ringsBeingSetUp() {
+        return false;
+    }
+
     /** Rings or slots the tracker forgot because it reached its memory cap, since start. */
     default long droppedEntries() {
         return 0;

@@ -14,6 +14,8 @@ public final class AgentLog {
 
     private static volatile Level threshold = Level.INFO;
     private static volatile Logger logger;
+    /** Set when the JVM shuts down: every line then takes the path of {@link #logAtShutdown}. */
+    private static volatile boolean shuttingDown;
 
     private AgentLog() {
     }
@@ -21,6 +23,11 @@ public final class AgentLog {
     /** The agent's own threshold (option logLevel); the application's logging filters further. */
     public static void threshold(Level level) {
         threshold = level;
+    }
+
+    /** From now on every line goes the way of {@link #logAtShutdown} (the JVM is shutting down). */
+    public static void shutdownStarted() {
+        shuttingDown = true;
     }
 
     public static boolean enabled(Level level) {
@@ -46,7 +53,7 @@ public final class AgentLog {
         } catch (Throwable e) {
             // fall back to the ordinary path
         }
-        log(level, message);
+        publish(level, message, null);
     }
 
     public static void log(Level level, String message) {
@@ -54,9 +61,14 @@ public final class AgentLog {
     }
 
     public static void log(Level level, String message, Throwable thrown) {
-        if (!enabled(level)) {
-            return;
+        if (shuttingDown && thrown == null) {
+            logAtShutdown(level, message);
+        } else if (enabled(level)) {
+            publish(level, message, thrown);
         }
+    }
+
+    private static void publish(Level level, String message, Throwable thrown) {
         try {
             Logger l = logger;
             if (l == null) {

@@ -54,7 +54,15 @@ public final class FdInfoReader {
             try (ProcLineReader r = ProcLineReader.open(file)) {
                 info = RingFdInfoParser.parse(r, fd, atomic);
             } catch (IOException e) {
-                return ProcResult.failed(ProcError.fromIo(file, e));
+                ProcError error = ProcError.fromIo(file, e);
+                // the fd closed between open and read (the kernel then fails the read with ENOENT): MISSING
+                if (error.kind() != ProcError.Kind.MISSING
+                        && ProcFds.target(root, fd) instanceof ProcResult.Failed<String> f
+                        && f.error().kind() == ProcError.Kind.MISSING) {
+                    error = ProcError.of(ProcError.Kind.MISSING, file, "fd " + fd + " was closed while its fdinfo was"
+                            + " read (" + e + ")");
+                }
+                return ProcResult.failed(error);
             } catch (ProcFormatException e) {
                 bad = e;
             }

@@ -63,6 +63,25 @@ public final class Hooks {
         }
     }
 
+    /**
+     * A library began setting up a ring: its fd exists before {@link #ringOpened} (which must follow, or
+     * {@link #ringSetupEnded} on failure), and meanwhile no io_uring fd is called untracked.
+     */
+    public static void ringSetupStarted() {
+        Tracker t = tracker;
+        if (t != null) {
+            t.ringSetupStarted();
+        }
+    }
+
+    /** The set-up {@link #ringSetupStarted} announced is over (after {@link #ringOpened}, or it failed). */
+    public static void ringSetupEnded() {
+        Tracker t = tracker;
+        if (t != null) {
+            t.ringSetupEnded();
+        }
+    }
+
     /** The ring object {@code ring} is being closed (idempotent): for adapters that keep no id. */
     public static void ringClosing(Object ring) {
         Tracker t = tracker;

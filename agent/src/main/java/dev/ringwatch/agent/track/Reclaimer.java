@@ -35,6 +35,12 @@ final class Reclaimer {
         if (!(ring instanceof AutoCloseable closeable)) {
             return new LeakReport.Reclaim(r.id, r.fd, -1, false, "the ring object is not AutoCloseable");
         }
+        String notTheRing = notTheRing(r);
+        if (notTheRing != null) {
+            // a close() that does not check (an older ring-core) would close whatever the number now is
+            return new LeakReport.Reclaim(r.id, r.fd, -1, false, notTheRing + "; IoUring.close() not called, so"
+                    + " that is not closed");
+        }
         tracker.closingForReclaim(r.id);
         try {
             closeable.close();
@@ -49,14 +55,31 @@ final class Reclaimer {
                         + (r.facts.sqpoll() ? ", its iou-sqp thread exits" : "") + ")");
     }
 
-    private LeakReport.Reclaim unmapAndClose(RingRecord r) {
-        ProcView proc = tracker.proc();
-        long ino = proc.fdInode(r.fd).orElse(-1L);
-        if (r.inode < 0 || ino != r.inode) {
-            return new LeakReport.Reclaim(r.id, r.fd, -1, false, "left alone: fd " + r.fd
-                    + (ino < 0 ? " is no longer open" : " now refers to another file (inode " + ino + ", the ring's was "
-                    + r.inode + ")"));
+    /**
+     * Why the ring's fd may no longer be the ring (closed, or its number reused: fstat's inode differs from the
+     * one read at set-up), or null when it still is. Nothing is closed or unmapped unless this is null.
+     */
+    private String notTheRing(RingRecord r) {
+        long ino = tracker.proc().fdInode(r.fd).orElse(-1L);
+        if (ino < 0) {
+            return "left alone: fd " + r.fd + " is no longer open";
         }
+        if (r.inode < 0) {
+            return "left alone: the ring's inode was never read, so fd " + r.fd + " cannot be checked to be the ring";
+        }
+        if (ino != r.inode) {
+            return "left alone: fd " + r.fd + " now refers to another file (inode " + ino + ", the ring's was " + r.inode
+                    + "): it was closed behind ring-core's back and the number reused";
+        }
+        return null;
+    }
+
+    private LeakReport.Reclaim unmapAndClose(RingRecord r) {
+        String notTheRing = notTheRing(r);
+        if (notTheRing != null) {
+            return new LeakReport.Reclaim(r.id, r.fd, -1, false, notTheRing);
+        }
+        ProcView proc = tracker.proc();
         Set<Long> ringMappings = new HashSet<>();
         for (ProcMaps.RingMapping m : proc.ringMappings().map(all -> all.of(r.inode)).orElse(List.of())) {
             ringMappings.add(m.start());

@@ -105,6 +105,10 @@ final class RingRegistry {
         return sqpollRings.get();
     }
 
+    int maxTracked() {
+        return maxTracked;
+    }
+
     int tracked() {
         return tracked.get();
     }

@@ -2,13 +2,17 @@ package dev.ringwatch.agent.track;
 
 import dev.ringwatch.agent.config.AgentOptions;
 import dev.ringwatch.agent.config.SlotStacks;
+import dev.ringwatch.agent.kernel.CapDroppedRing;
+import dev.ringwatch.agent.log.AgentLog;
 import dev.ringwatch.agent.model.RingFacts;
 import dev.ringwatch.agent.proc.ProcView;
 import dev.ringwatch.agent.proc.RingFdInfo;
 
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -36,6 +40,10 @@ public final class Tracker {
     private final CreationStacks stacks;
     private final RingRegistry registry;
     private final ClosedRings closed = new ClosedRings();
+    private final CapDroppedRings capDropped = new CapDroppedRings();
+    private volatile boolean capWarned;
+    /** Rings whose set-up a library started and has not finished (their fds exist, not yet tracked). */
+    private final AtomicInteger settingUp = new AtomicInteger();
     private final OwnerGoneRules ownerGone = new OwnerGoneRules(this);
     /** Rings whose kernel view (inode, SQPOLL thread) the tracker's thread has not read yet. */
     private final ConcurrentLinkedQueue<RingRecord> unread = new ConcurrentLinkedQueue<>();
@@ -91,11 +99,12 @@ public final class Tracker {
      * counter reaches. Returns the ring's id, or 0 when the ring is not tracked (the cap was reached).
      */
     public long ringOpened(Object ring, RingFacts facts, Object explicitOwner, boolean ownerAlreadyGone) {
-        if (!registry.admit()) {
-            return 0;
-        }
         if (facts.id() == 0) {
             facts = facts.withId(assignedIds.incrementAndGet());
+        }
+        if (!registry.admit()) {
+            capDropped.add(facts.id(), facts.fd(), facts.sqpoll(), ring);
+            return 0;
         }
         long now = tick();
         RingRecord r = new RingRecord(facts, ring, explicitOwner, ownerGone.queue(), now, System.currentTimeMillis(),
@@ -109,10 +118,24 @@ public final class Tracker {
         return r.id;
     }
 
+    void ringSetupStarted() {
+        settingUp.incrementAndGet();
+    }
+
+    void ringSetupEnded() {
+        settingUp.updateAndGet(n -> n > 0 ? n - 1 : 0); // installed mid-set-up: an end without its start
+    }
+
+    /** Whether a library is setting up a ring now (the reconciler then calls no io_uring fd untracked). */
+    boolean ringsBeingSetUp() {
+        return settingUp.get() > 0;
+    }
+
     /** A ring's first close is under way; its fd and mappings are still valid. */
     public void ringClosing(long ringId) {
         RingRecord r = registry.get(ringId);
         if (r == null) {
+            capDropped.closing(ringId, this::proc);
             return;
         }
         // the tracker's thread did not get to it yet: read its kernel view while the fd is still the ring's
@@ -125,6 +148,11 @@ public final class Tracker {
         RingRecord r = registry.byObject(ring);
         if (r != null) {
             ringClosing(r.id);
+        } else {
+            long dropped = capDropped.idOf(ring);
+            if (dropped != 0) {
+                capDropped.closing(dropped, this::proc);
+            }
         }
     }
 
@@ -220,8 +248,34 @@ public final class Tracker {
         try {
             return ownerGone.drain(timeoutMillis);
         } finally {
-            closed.expire(System.nanoTime());
+            long now = System.nanoTime();
+            closed.expire(now);
+            capDropped.housekeeping(this::proc, now);
+            warnOnceAtCap();
         }
+    }
+
+    /** One line, the first time the cap made the tracker drop a ring or slot: what is no longer watched. */
+    private void warnOnceAtCap() {
+        if (capWarned || registry.dropped() == 0) {
+            return;
+        }
+        capWarned = true;
+        AgentLog.log(Level.WARNING, "ringwatch: tracking cap reached (maxTracked=" + registry.maxTracked()
+                + " rings, occupied slots and releases awaiting the kernel's confirmation): rings and slots made"
+                + " beyond it are not watched: no leak of any kind is reported for them (they are not untracked:"
+                + " ring-core made them), socket drift is not judged while such rings are open, and the exit summary"
+                + " does not list them; they count as DroppedEntries in JMX. Raise maxTracked to watch them");
+    }
+
+    /** Rings dropped at the cap, for the reconciler (see {@link CapDroppedRings}). */
+    void forEachCapDropped(Consumer<? super CapDroppedRing> action) {
+        capDropped.forEach(action);
+    }
+
+    /** Whether rings beyond the cap were too many even to remember (the untracked rules then conclude nothing). */
+    boolean capDroppedOverflowed() {
+        return capDropped.overflowed();
     }
 
     private void readKernelViews() {

@@ -1,5 +1,6 @@
 package dev.ringwatch.agent.track;
 
+import dev.ringwatch.agent.kernel.CapDroppedRing;
 import dev.ringwatch.agent.kernel.InFlightOp;
 import dev.ringwatch.agent.kernel.TrackedRing;
 import dev.ringwatch.agent.kernel.TrackedSlot;
@@ -58,6 +59,21 @@ public final class TrackerState implements TrackedState {
     @Override
     public void forEachInFlight(Consumer<? super InFlightOp> action) {
         tracker.forEachRecord(r -> r.forEachInFlight(action));
+    }
+
+    @Override
+    public void forEachCapDropped(Consumer<? super CapDroppedRing> action) {
+        tracker.forEachCapDropped(action);
+    }
+
+    @Override
+    public boolean capDroppedOverflowed() {
+        return tracker.capDroppedOverflowed();
+    }
+
+    @Override
+    public boolean ringsBeingSetUp() {
+        return tracker.ringsBeingSetUp();
     }
 
     @Override

@@ -80,7 +80,7 @@ class OptionParserTest {
         String line = p.problems().get(0);
         assertTrue(line.startsWith("ringwatch: unknown option 'slotstack' (from agent argument) (did you mean slotStacks?);"
                 + " valid options: config, enabled, slotStacks, sampleInterval, stackDepth, maxTracked, reclaim, jsonLog,"
-                + " jfr, logLevel, jmx, exitSummary, reconcile, reconcilePeriod, stallGrace, driftThreshold; ignored"),
+                + " jfr, logLevel, jmx, exitSummary, reconcile, reconcilePeriod, stallGrace, driftThreshold, logBurst, logPeriod; ignored"),
                 line);
         assertEquals(SlotStacks.SAMPLED, p.options().slotStacks());
     }
@@ -183,5 +183,24 @@ class OptionParserTest {
                 "not a duration with a unit"), p.problems().get(1));
         assertEquals(java.time.Duration.ofSeconds(5), p.options().reconcilePeriod());
         assertEquals(java.time.Duration.ofSeconds(10), p.options().stallGrace());
+    }
+
+    @Test
+    void logLimits_defaultsValuesAndBadOnes() {
+        AgentOptions d = parser.parse(null, new Properties()).options();
+        assertEquals(5, d.logBurst());
+        assertEquals(java.time.Duration.ofSeconds(5), d.logPeriod());
+        OptionParser.Parsed p = parser.parse("logBurst=2,logPeriod=1m", new Properties());
+        assertEquals(List.of(), p.problems());
+        assertEquals(2, p.options().logBurst());
+        assertEquals(java.time.Duration.ofMinutes(1), p.options().logPeriod());
+        OptionParser.Parsed bad = parser.parse("logBurst=0,logPeriod=10ms", new Properties());
+        assertEquals(2, bad.problems().size(), bad.problems().toString());
+        assertTrue(bad.problems().get(0).startsWith("ringwatch: bad value '0' for option logBurst (from agent argument):"
+                + " out of range; valid: an integer from 1 to 1000000; using the default 5"), bad.problems().get(0));
+        assertTrue(bad.problems().get(1).startsWith("ringwatch: bad value '10ms' for option logPeriod"),
+                bad.problems().get(1));
+        assertEquals(5, bad.options().logBurst());
+        assertEquals(java.time.Duration.ofSeconds(5), bad.options().logPeriod());
     }
 }

@@ -2,6 +2,7 @@ package dev.ringwatch.agent.it;
 
 import dev.ringwatch.programs.CleanLifecycles;
 import dev.ringwatch.programs.LongLived;
+import dev.ringwatch.programs.ShortLivedFdClosed;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,24 @@ class ExitSummaryIT {
                 line);
         assertEquals(line, e.getString("summary"));
         assertEquals(0, run.events("dev.ringwatch.RingLeak").size(), "open at exit is not a leak");
+    }
+
+    @Test
+    void shortLivedJvm_fdsClosedUnderSlotsAreReportedAtExitBeforeTheSummary() throws Exception {
+        ChildRun run = ChildJvm.of("exit-short-lived-fd-closed", ShortLivedFdClosed.class).run();
+        assertEquals(0, run.exitCode(), run.where());
+        assertTrue(Long.parseLong(run.value("KERNEL_LEAKS_BEFORE_EXIT")) <= 0, "no round concluded while it ran; "
+                + run.where());
+        assertEquals(2, run.leakLines("fd closed under slot").size(), run.where());
+        List<RecordedEvent> leaks = run.events("dev.ringwatch.FileSlotLeak");
+        assertEquals(2, leaks.size(), "in the recording JFR wrote at exit; " + run.where());
+        List<String> summary = run.logRecords("ringwatch OPEN AT EXIT: ");
+        assertEquals(1, summary.size(), run.where());
+        assertEquals(2, summary.getFirst().split(" slots=1 \\(1 reported as leaked\\)", -1).length - 1,
+                summary.getFirst());
+        String err = run.stderr();
+        assertTrue(err.lastIndexOf("ringwatch LEAK fd closed under slot") < err.indexOf("ringwatch OPEN AT EXIT"),
+                "the leaks come before the summary; " + run.where());
     }
 
     @Test

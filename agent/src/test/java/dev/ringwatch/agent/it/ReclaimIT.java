@@ -3,6 +3,7 @@ package dev.ringwatch.agent.it;
 import dev.ringwatch.programs.CleanLifecycles;
 import dev.ringwatch.programs.DroppedRing;
 import dev.ringwatch.programs.OwnerDroppedRingKept;
+import dev.ringwatch.programs.ReclaimFdReused;
 import dev.ringwatch.programs.ReclaimSlot;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,18 @@ class ReclaimIT {
         assertEquals(1, reclaims.size(), run.where());
         assertTrue(reclaims.get(0).contains("done for ring fd=") && reclaims.get(0).contains("closed the ring (IoUring.close()"),
                 reclaims.get(0));
+    }
+
+    @Test
+    void ringWhoseFdNumberWasReusedByAFileIsLeftAloneAndTheFileStaysOpen() throws Exception {
+        ChildRun run = ChildJvm.of("reclaim-fd-reused", ReclaimFdReused.class).agentOptions("reclaim=true").run();
+        assertEquals(0, run.exitCode(), run.where());
+        assertEquals("/dev/null", run.value("TARGET_BEFORE"), run.where());
+        assertEquals("/dev/null", run.value("TARGET_AFTER"), "the file must not be closed; " + run.where());
+        List<String> reclaims = run.logRecords("ringwatch RECLAIM ");
+        assertEquals(1, reclaims.size(), run.where());
+        assertTrue(reclaims.getFirst().startsWith("ringwatch RECLAIM declined for ring fd=")
+                && reclaims.getFirst().contains("now refers to another file"), reclaims.getFirst());
     }
 
     @Test

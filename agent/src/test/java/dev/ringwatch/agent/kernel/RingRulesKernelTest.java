@@ -146,6 +146,29 @@ class RingRulesKernelTest {
     }
 
     @Test
+    void ringBeingSetUpOrDroppedAtTheCap_notUntracked_untilTheSetUpEndsUntold() {
+        KernelFixture k = new KernelFixture();
+        Sys.RawRing settingUp = Sys.rawRing(8, 0); // its library's open() has not returned yet
+        Sys.RawRing dropped = Sys.rawRing(8, Sys.IORING_SETUP_SQPOLL); // the tracker dropped it at its cap
+        try {
+            int tid = KernelFixture.sqpollTid(dropped.fd());
+            k.tracker.settingUp(true);
+            k.tracker.capDropped(new CapDroppedRing(KernelFixture.inode(dropped.fd()), tid, true, true, false));
+            k.rounds(5);
+            assertEquals(List.of(), k.sink.alerts(), k.sink.toString());
+            k.tracker.settingUp(false); // open() ended without a ring for the tracker: that fd is untracked now
+            k.rounds(3);
+            List<Finding.UntrackedRing> found = k.sink.findings(Finding.UntrackedRing.class);
+            assertEquals(1, found.size(), k.sink.toString());
+            assertEquals(settingUp.fd(), found.getFirst().ringFd());
+            assertEquals(1, k.sink.alerts().size(), "neither the cap-dropped ring nor its SQPOLL thread; " + k.sink);
+        } finally {
+            Sys.close(settingUp.fd());
+            Sys.close(dropped.fd());
+        }
+    }
+
+    @Test
     void adoptedRing_notReported_whileARingMadeAfterTheAttachIs() {
         KernelFixture k = new KernelFixture();
         Sys.RawRing before = Sys.rawRing(8, Sys.IORING_SETUP_SQPOLL);

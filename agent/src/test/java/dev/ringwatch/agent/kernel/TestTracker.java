@@ -28,6 +28,8 @@ final class TestTracker implements TrackedState {
     private final Map<String, TrackedSlot> slots = new LinkedHashMap<>();
     private final List<InFlightOp> inFlight = new ArrayList<>();
     private boolean withholdDrops;
+    private final List<CapDroppedRing> capDropped = new ArrayList<>();
+    private volatile boolean settingUp;
     private long nextId = 1000;
 
     synchronized TrackedRing track(IoUring ring) {
@@ -123,6 +125,26 @@ final class TestTracker implements TrackedState {
     @Override
     public synchronized void forEachInFlight(Consumer<? super InFlightOp> action) {
         List.copyOf(inFlight).forEach(action);
+    }
+
+    /** As if a library's open() of a ring were under way (its fd exists, the tracker has not heard of it). */
+    void settingUp(boolean on) {
+        settingUp = on;
+    }
+
+    /** As if the tracker had dropped this ring at its cap. */
+    synchronized void capDropped(CapDroppedRing r) {
+        capDropped.add(r);
+    }
+
+    @Override
+    public boolean ringsBeingSetUp() {
+        return settingUp;
+    }
+
+    @Override
+    public synchronized void forEachCapDropped(Consumer<? super CapDroppedRing> action) {
+        List.copyOf(capDropped).forEach(action);
     }
 
     @Override

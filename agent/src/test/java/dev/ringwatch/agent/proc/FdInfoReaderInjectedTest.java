@@ -280,6 +280,14 @@ class FdInfoReaderInjectedTest {
     }
 
     @Test
+    void fdClosedWhileItsFdinfoIsReadIsMissingNotUnreadable_injectedProcRoot() throws Exception {
+        // an fdinfo that opens but whose read fails (a directory stands in for the kernel's ENOENT) and no fd
+        Files.createDirectories(fake.self().resolve("fdinfo").resolve("42"));
+        ProcError e = error(reader().read(42));
+        assertEquals(ProcError.Kind.MISSING, e.kind(), e.toString());
+    }
+
+    @Test
     void fdClosedBetweenFdinfoAndReadlinkIsMissing_injectedProcRoot() {
         fake.fdinfo(42, FakeProc.header(3));
         ProcError e = error(reader().read(42));

@@ -5,6 +5,7 @@ import dev.ringwatch.agent.config.AgentOptions;
 import dev.ringwatch.agent.config.SlotStacks;
 import dev.ringwatch.agent.proc.ProcView;
 import dev.ringwatch.programs.CallSite;
+import dev.ringwatch.ring.IoUring;
 import org.junit.jupiter.api.Test;
 
 import java.lang.System.Logger.Level;
@@ -42,7 +43,11 @@ class TrackerTest {
     }
 
     private static RingFacts facts(long id, boolean sqpoll, boolean explicitOwner) {
-        return new RingFacts(RingFacts.RING_CORE, id, NO_SUCH_FD, sqpoll ? 2 : 0, sqpoll ? "SQPOLL" : "none", sqpoll, 8, 16, 10, 0, explicitOwner ? "test.Owner" : "dev.ringwatch.ring.IoUring", explicitOwner, new long[] {0x1000, 4096});
+        return facts(id, NO_SUCH_FD, sqpoll, explicitOwner);
+    }
+
+    private static RingFacts facts(long id, int fd, boolean sqpoll, boolean explicitOwner) {
+        return new RingFacts(RingFacts.RING_CORE, id, fd, sqpoll ? 2 : 0, sqpoll ? "SQPOLL" : "none", sqpoll, 8, 16, 10, 0, explicitOwner ? "test.Owner" : "dev.ringwatch.ring.IoUring", explicitOwner, new long[] {0x1000, 4096});
     }
 
     /** Collects garbage and runs the tracker's queue until {@code done} (bounded: 10 s). */
@@ -313,15 +318,17 @@ class TrackerTest {
     @Test
     void reclaimOfAReachableRingCallsItsClose() throws Exception {
         Tracker t = tracker(SlotStacks.OFF, 1, 1000, true);
+        IoUring real = IoUring.builder().entries(4).build();
         boolean[] closed = {false};
         AutoCloseable ring = () -> {
             closed[0] = true;
             t.ringClosing(9); // what the advice on closeResources does
+            real.close();
         };
-        t.ringOpened(ring, facts(9, false, true), new Object(), false);
+        t.ringOpened(ring, facts(9, real.fd(), false, true), new Object(), false);
         gcUntil(t, () -> seen.reclaims.size() == 1);
         assertTrue(closed[0]);
-        assertTrue(seen.reclaims.get(0).done());
+        assertTrue(seen.reclaims.get(0).done(), seen.reclaims.get(0).how());
         assertEquals("reclaim", t.snapshot().recentlyClosed().get(0).closedBy());
         assertEquals(0, t.counts().liveRings());
     }

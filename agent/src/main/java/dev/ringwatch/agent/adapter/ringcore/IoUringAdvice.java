@@ -23,20 +23,30 @@ public final class IoUringAdvice {
         private Open() {
         }
 
-        @Advice.OnMethodExit(suppress = Throwable.class)
+        /** The ring's fd exists before open() returns: until then the reconciler must not call it untracked. */
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter() {
+            Hooks.ringSetupStarted();
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(@Advice.Return IoUring ring) {
-            if (ring != null && Hooks.active()) {
-                List<Mapping> ms = ring.mappings();
-                long[] m = new long[ms.size() * 2];
-                for (int i = 0; i < ms.size(); i++) {
-                    m[2 * i] = ms.get(i).address();
-                    m[2 * i + 1] = ms.get(i).bytes();
+            try {
+                if (ring != null && Hooks.active()) {
+                    List<Mapping> ms = ring.mappings();
+                    long[] m = new long[ms.size() * 2];
+                    for (int i = 0; i < ms.size(); i++) {
+                        m[2 * i] = ms.get(i).address();
+                        m[2 * i + 1] = ms.get(i).bytes();
+                    }
+                    IoUring attached = ring.attachedTo();
+                    Hooks.ringOpened(ring, new RingFacts(RingFacts.RING_CORE, ring.id(), ring.fd(), ring.setupFlags(),
+                            SetupFlags.describe(ring.setupFlags()), ring.isSqpoll(), ring.sqEntries(),
+                            ring.cqEntries(), ring.sqThreadIdleMillis(), attached == null ? 0L : attached.id(),
+                            ring.ownerClassName(), ring.hasExplicitOwner(), m), ring.owner());
                 }
-                IoUring attached = ring.attachedTo();
-                Hooks.ringOpened(ring, new RingFacts(RingFacts.RING_CORE, ring.id(), ring.fd(), ring.setupFlags(),
-                        SetupFlags.describe(ring.setupFlags()), ring.isSqpoll(), ring.sqEntries(), ring.cqEntries(),
-                        ring.sqThreadIdleMillis(), attached == null ? 0L : attached.id(), ring.ownerClassName(),
-                        ring.hasExplicitOwner(), m), ring.owner());
+            } finally {
+                Hooks.ringSetupEnded(); // also when open() threw: no set-up stays "in progress"
             }
         }
     }
