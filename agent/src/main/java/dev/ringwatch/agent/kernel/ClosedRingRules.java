@@ -131,6 +131,12 @@ final class ClosedRingRules {
             return; // without maps neither rule can tell a mapping-kept ring from a thread that outlived it
         }
         for (Watch w : watches.values()) {
+            if (w.keptByFd == w.ring.fd()) {
+                // its own fd still is the ring: the close is under way (the tracker hears of a close before
+                // the library unmaps and closes the fd; on a busy machine that can span rounds), not finished
+                w.mappedStreak = 0;
+                continue;
+            }
             if (w.inode > 0 && round.maps.maps(w.inode)) {
                 w.mappedStreak++;
                 w.bytesMapped = round.maps.bytes(w.inode);

@@ -25,7 +25,7 @@ final class RingRecord {
     /** {@code facts.id()} and {@code facts.fd()}, read on every slot call. */
     final long id;
     final int fd;
-    /** fdinfo ino, read by the tracker's thread soon after set-up (or at close, if that came first); -1 until then. */
+    /** The ring file's inode, read on the creating thread at set-up (see {@link #identify}); -1 when unknown. */
     volatile long inode = -1;
     /** fdinfo SqThread as first read (maybe the creating thread's tid until the SQPOLL thread first ran), or -1. */
     volatile int sqThreadTid = -1;
@@ -81,11 +81,22 @@ final class RingRecord {
         return !kernelViewRead && isOpen();
     }
 
-    /** The kernel's view of the ring, read from fdinfo; the reconciler's view is made again with it. */
+    /** The ring file's inode, as its fd showed it at set-up (before any other thread could close or reuse the fd). */
+    synchronized void identify(long ino) {
+        inode = ino;
+    }
+
+    /**
+     * The kernel's view of the ring, read from fdinfo of its fd; the reconciler's view is made again with it.
+     * fdinfo of another inode is another ring's (the fd was closed and its number reused): nothing of it is kept.
+     */
     synchronized void kernelView(long ino, int sqThread) {
+        kernelViewRead = true;
+        if (inode > 0 && ino != inode) {
+            return;
+        }
         inode = ino;
         sqThreadTid = sqThread;
-        kernelViewRead = true;
         if (state == State.OPEN) {
             tracked = null;
         }

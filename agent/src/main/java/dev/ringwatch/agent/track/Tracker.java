@@ -109,6 +109,10 @@ public final class Tracker {
         long now = tick();
         RingRecord r = new RingRecord(facts, ring, explicitOwner, ownerGone.queue(), now, System.currentTimeMillis(),
                 threadName(), stacks.capture());
+        // The inode is the ring's identity in /proc (maps, fdinfo). Read it here, on the creating thread, while the
+        // fd cannot have been closed and reused yet: read later, a busy JVM that closes and opens rings on other
+        // threads can hand this fd number to another ring, and a closed ring would then look "still mapped".
+        r.identify(proc().fdInode(r.fd).orElse(-1L));
         registry.add(r);
         unread.add(r);
         if (ownerAlreadyGone) {
@@ -285,11 +289,16 @@ public final class Tracker {
         }
     }
 
-    /** Reads ring {@code r}'s inode and SQPOLL thread from fdinfo, once, while it is open. */
+    /**
+     * Reads ring {@code r}'s SQPOLL thread from fdinfo, once, while it is open. The fd may have been closed and
+     * reused since the ring was made: {@link RingRecord#kernelView} keeps only what fdinfo says of the same inode.
+     */
     void readKernelView(RingRecord r) {
         if (r.needsKernelView()) {
             RingFdInfo info = proc().ringFdInfo(r.fd).orElse(null);
-            r.kernelView(info == null ? -1 : info.ino(), info == null ? -1 : info.sqThread());
+            if (info != null) {
+                r.kernelView(info.ino(), info.sqThread());
+            }
         }
     }
 

@@ -6,10 +6,13 @@ import dev.ringwatch.agent.config.SlotStacks;
 import dev.ringwatch.agent.proc.ProcView;
 import dev.ringwatch.programs.CallSite;
 import dev.ringwatch.ring.IoUring;
+import dev.ringwatch.testsupport.RawRing;
 import org.junit.jupiter.api.Test;
 
 import java.lang.System.Logger.Level;
 import java.lang.ref.Reference;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -70,6 +73,31 @@ class TrackerTest {
 
     private void open(Tracker t, Object ring, long id, boolean sqpoll) {
         t.ringOpened(ring, facts(id, sqpoll, false), null, false);
+    }
+
+    /**
+     * The fd of a closed ring can be another ring's before the tracker's thread reads fdinfo: the ring's inode
+     * (its identity in /proc/self/maps) must be the one it had at set-up, or the closed ring would be reported as
+     * "still mapped" because of the new ring's mappings (seen in the soak with 8 threads churning rings).
+     */
+    @Test
+    void ringKeepsTheInodeItHadAtSetUpWhenItsFdIsReusedByAnotherRing() throws Exception {
+        Tracker t = tracker();
+        try (RawRing first = RawRing.setup(4, 0)) {
+            long firstInode = (Long) Files.getAttribute(Path.of("/proc/self/fd/" + first.fd()), "unix:ino");
+            t.ringOpened(first, new RingFacts(RingFacts.RING_CORE, 7, first.fd(), 0, "none", false, 4, 8, 0, 0,
+                    "dev.ringwatch.ring.IoUring", false, new long[0]), null, false);
+            first.close();
+            try (RawRing second = RawRing.setup(4, 0)) {
+                assertEquals(first.fd(), second.fd(), "the kernel hands out the lowest free fd");
+                t.processQueue(20); // the tracker's thread reads fdinfo of that fd number now: the second ring's
+                TrackerSnapshot.RingView view = t.snapshot().open().getFirst();
+                assertEquals(firstInode, view.inode());
+                t.ringClosing(7);
+                TrackerSnapshot.RingView closed = t.snapshot().recentlyClosed().getFirst();
+                assertEquals(firstInode, closed.inode(), "close reads fdinfo again: still the first ring's inode");
+            }
+        }
     }
 
     @Test
