@@ -24,7 +24,7 @@ public final class CapRings {
         List<FixedFile> slots = new ArrayList<>();
         List<Integer> sockets = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            IoUring.Builder b = IoUring.builder().entries(8);
+            var b = IoUring.builder().entries(8);
             if (i % 4 == 0) {
                 b.sqpoll(Duration.ofMillis(20));
             }

@@ -109,9 +109,8 @@ public final class Tracker {
         long now = tick();
         RingRecord r = new RingRecord(facts, ring, explicitOwner, ownerGone.queue(), now, System.currentTimeMillis(),
                 threadName(), stacks.capture());
-        // The inode is the ring's identity in /proc (maps, fdinfo). Read it here, on the creating thread, while the
-        // fd cannot have been closed and reused yet: read later, a busy JVM that closes and opens rings on other
-        // threads can hand this fd number to another ring, and a closed ring would then look "still mapped".
+        // The ring's identity in /proc, read while its fd cannot have been reused by another thread's new ring
+        // (read later, a closed ring could look "still mapped" by the new ring's mappings).
         r.identify(proc().fdInode(r.fd).orElse(-1L));
         registry.add(r);
         unread.add(r);

@@ -1,10 +1,11 @@
 package dev.ringwatch.sample.soak;
 
-import dev.ringwatch.sample.Command;
-import dev.ringwatch.sample.ResultLine;
+import dev.ringwatch.ring.Os;
+import dev.ringwatch.ring.Sockets;
+import dev.ringwatch.sample.cli.Command;
+import dev.ringwatch.sample.cli.ResultLine;
 import dev.ringwatch.sample.cli.Options;
 import dev.ringwatch.sample.cli.ParsedOptions;
-import dev.ringwatch.sample.net.Libc;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ public final class SoakCommand implements Command {
         int threads = o.intValue("threads");
         int samplePeriod = o.intValue("sample-seconds") > 0 ? o.intValue("sample-seconds") : Math.max(1, seconds / 20);
         SoakCounts counts = new SoakCounts();
-        int socket = Libc.socket(Libc.AF_INET, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0);   // the file every slot holds
+        int socket = Os.socket(Sockets.AF_INET, Sockets.SOCK_STREAM | Sockets.SOCK_CLOEXEC, 0);   // the file every slot holds
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         Semaphore sqpollPermits = new Semaphore(o.intValue("sqpoll-max"));
         out.printf(Locale.ROOT, "soak: %d threads for %d s, a leak every %d steps, SQPOLL every %d rings (at most %d"
