@@ -44,6 +44,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
     private final CompletionQueue cq;
     private final Sqe[] sqes;
     private final RingState state = new RingState();
+    private final RingTeardown teardown;
     private final RingEnter enter;
     private final CompletionReaper reaper;
     private final ThreadCheck threads;
@@ -54,6 +55,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
     private IoUring(RingSetup setup, IoUringBuilder b) {
         super(setup.fd(), setup.params(), b, setup.memory());
         this.identity = setup.identity();
+        this.teardown = new RingTeardown(memory);
         RingParams p = setup.params();
         this.sq = new SubmissionQueue(memory, p, setupFlags);
         this.cq = new CompletionQueue(memory, p, setupFlags);
@@ -101,6 +103,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
     private Sqe claimSqe() {
         int index = sq.claim();
         if (index < 0) {
+            ensureOpen(); // a ring closed by another thread reads as full
             throw new SubmissionQueueFullException(toString(), sq.entries);
         }
         Sqe s = sqes[index];
@@ -133,7 +136,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
      * @throws IllegalStateException when the ring is closed, also by another thread during the wait
      */
     public int submitAndWait(int minComplete) {
-        checkMinComplete(minComplete);
+        RingEnter.checkMinComplete(minComplete);
         return submit(minComplete, RingEnter.NO_DEADLINE);
     }
 
@@ -146,7 +149,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
      * @return how many SQEs the kernel took (under SQPOLL: how many were published)
      */
     public int submitAndWait(int minComplete, Duration timeout) {
-        checkMinComplete(minComplete);
+        RingEnter.checkMinComplete(minComplete);
         return submit(minComplete, RingEnter.deadlineAfter(timeout));
     }
 
@@ -158,7 +161,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
      * @return true when they are ready; false when the time ran out or {@link #wakeup()} ended the wait
      */
     public boolean awaitCompletions(int minComplete, Duration timeout) {
-        checkMinComplete(minComplete);
+        RingEnter.checkMinComplete(minComplete);
         submit(minComplete, RingEnter.deadlineAfter(timeout));
         return enter.lastWait() == RingEnter.WAIT_DONE;
     }
@@ -193,12 +196,6 @@ public final class IoUring extends RingDescription implements AutoCloseable {
             enter.awaitSqSpace();
         } finally {
             release();
-        }
-    }
-
-    private static void checkMinComplete(int minComplete) {
-        if (minComplete < 0) {
-            throw new IllegalArgumentException("minComplete must be >= 0, got " + minComplete);
         }
     }
 
@@ -422,12 +419,12 @@ public final class IoUring extends RingDescription implements AutoCloseable {
     }
 
     /**
-     * Runs once per ring (instrumentation point), when no call uses the fd any more: unmap exactly what
-     * was mapped, then close the fd if it is still this ring's.
+     * Runs once per ring (instrumentation point), when no call uses the fd any more: detach the memory from
+     * the ring file (unmapped now or later: RingTeardown says why, JDK-8364167), then close the fd if still ours.
      */
     private void closeResources() {
         try {
-            memory.unmap();
+            teardown.detach(this);
         } finally {
             FileIdentity.closeIfStill(identity, fd, toString());
         }
@@ -439,7 +436,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
 
     @Override
     void ensureOpen() {
-        if (state.isClosed()) {
+        if (teardown.closedFor(Thread.currentThread(), state)) {
             throw closedException(null);
         }
     }
