@@ -44,7 +44,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
     private final CompletionQueue cq;
     private final Sqe[] sqes;
     private final RingState state = new RingState();
-    private final RingTeardown teardown;
+    final RingTeardown teardown; // package-private for the close tests
     private final RingEnter enter;
     private final CompletionReaper reaper;
     private final ThreadCheck threads;
@@ -434,7 +434,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
         return state;
     }
 
-    @Override
+    /** Throws when the ring is closed; the calling thread becomes the ring's user (RingTeardown). */
     void ensureOpen() {
         if (teardown.closedFor(Thread.currentThread(), state)) {
             throw closedException(null);

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RingTeardown {
     static final int DETACHED = 1, USER_LEFT = 2, FREE = DETACHED | USER_LEFT;
     static final int GC_HINT_EVERY = 1024;
-    private static final AtomicInteger DEFERRED = new AtomicInteger(), DEFERRALS = new AtomicInteger();
+    private static final AtomicInteger DEFERRALS = new AtomicInteger();
     private static final VarHandle STEPS;
 
     static {
@@ -44,15 +44,18 @@ final class RingTeardown {
     }
 
     private final RingMemory memory;
-    /** The last thread that called into the ring (close, wakeup and isClosed excepted). */
-    private volatile Thread user;
+    /**
+     * The id of the last thread that called into the ring's memory: an id, not the Thread, which could
+     * keep the ring reachable through its task and so stop the Cleaner.
+     */
+    private volatile long user;
     /** {@link #DETACHED} and {@link #USER_LEFT} as they happen; the one that completes {@link #FREE} frees. */
     @SuppressWarnings("unused") // through STEPS
     private volatile int steps;
 
     RingTeardown(RingMemory memory) {
         this.memory = memory;
-        this.user = Thread.currentThread();
+        this.user = Thread.currentThread().threadId();
     }
 
     /**
@@ -60,7 +63,7 @@ final class RingTeardown {
      * it already was. The volatile store (only when the user changes) comes before the volatile read of
      * the closed bit, so a closer either sees this thread as the user or this thread sees the ring closed.
      */
-    private boolean enter(Thread t) {
+    private boolean enter(long t) {
         if (user == t) {
             return true;
         }
@@ -73,7 +76,7 @@ final class RingTeardown {
      * closed frees the detached placeholders.
      */
     boolean closedFor(Thread t, RingState state) {
-        boolean wasUser = enter(t);
+        boolean wasUser = enter(t.threadId());
         if (!state.isClosed()) {
             return false;
         }
@@ -101,11 +104,10 @@ final class RingTeardown {
      */
     void detach(Object ring) {
         memory.detach();
-        if (user == Thread.currentThread()) {
+        if (user == Thread.currentThread().threadId()) {
             step(FREE);
             return;
         }
-        DEFERRED.incrementAndGet();
         if (DEFERRALS.incrementAndGet() % GC_HINT_EVERY == 0) {
             System.gc(); // runs the Cleaner actions of unreachable closed rings
         }
@@ -117,15 +119,7 @@ final class RingTeardown {
         int before = (int) STEPS.getAndBitwiseOr(this, bits);
         if (before != FREE && (before | bits) == FREE) {
             memory.unmap();
-            if (bits != FREE) {
-                DEFERRED.decrementAndGet();
-            }
         }
-    }
-
-    /** Placeholders detached and not yet freed, all rings (for tests). */
-    static int deferredCount() {
-        return DEFERRED.get();
     }
 
     boolean freed() {
