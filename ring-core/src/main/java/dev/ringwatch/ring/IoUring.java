@@ -24,7 +24,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link #close()} from another thread while the ring is in use never lets a system call reach the
  * closed fd: a call already inside the kernel finishes first (the fd is closed when it returns), a
  * thread waiting for completions returns within about 20 ms, and every later call throws an
- * {@link IllegalStateException} saying the ring is closed. ring-core never closes a ring on its own:
+ * {@link IllegalStateException} saying the ring is closed; an SQE prep or reap racing the close touches
+ * harmless memory left in the ring's place (freed at the next call or when the ring is unreachable).
+ * ring-core never closes a ring on its own:
  * a ring dropped without {@link #close()} keeps its fd, its mappings and (SQPOLL) its kernel thread
  * until the process exits, so that a forgotten ring stays visible (the ringwatch agent reports it).
  *
