@@ -71,6 +71,12 @@ final class CompletionReaper {
         CompletionQueue q = cq;
         int head = q.head();
         int tail = q.tail();
+        if (Integer.compareUnsigned(tail - head, q.entries) > 0) {
+            // Another thread's close swapped the ring for zeroed memory between the two loads (reap()
+            // reports the closed ring); looping over such a span would never end.
+            throw new IllegalStateException("CQ head " + head + " and tail " + tail + " more than "
+                    + q.entries + " apart");
+        }
         int seen = 0;
         int shift = q.cqeShift;
         try {

@@ -24,7 +24,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link #close()} from another thread while the ring is in use never lets a system call reach the
  * closed fd: a call already inside the kernel finishes first (the fd is closed when it returns), a
  * thread waiting for completions returns within about 20 ms, and every later call throws an
- * {@link IllegalStateException} saying the ring is closed. ring-core never closes a ring on its own:
+ * {@link IllegalStateException} saying the ring is closed; an SQE prep or reap racing the close touches
+ * harmless memory left in the ring's place (freed at the next call or when the ring is unreachable).
+ * ring-core never closes a ring on its own:
  * a ring dropped without {@link #close()} keeps its fd, its mappings and (SQPOLL) its kernel thread
  * until the process exits, so that a forgotten ring stays visible (the ringwatch agent reports it).
  *
@@ -44,6 +46,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
     private final CompletionQueue cq;
     private final Sqe[] sqes;
     private final RingState state = new RingState();
+    final RingTeardown teardown; // package-private for the close tests
     private final RingEnter enter;
     private final CompletionReaper reaper;
     private final ThreadCheck threads;
@@ -54,6 +57,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
     private IoUring(RingSetup setup, IoUringBuilder b) {
         super(setup.fd(), setup.params(), b, setup.memory());
         this.identity = setup.identity();
+        this.teardown = new RingTeardown(memory);
         RingParams p = setup.params();
         this.sq = new SubmissionQueue(memory, p, setupFlags);
         this.cq = new CompletionQueue(memory, p, setupFlags);
@@ -101,6 +105,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
     private Sqe claimSqe() {
         int index = sq.claim();
         if (index < 0) {
+            ensureOpen(); // a ring closed by another thread reads as full
             throw new SubmissionQueueFullException(toString(), sq.entries);
         }
         Sqe s = sqes[index];
@@ -133,7 +138,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
      * @throws IllegalStateException when the ring is closed, also by another thread during the wait
      */
     public int submitAndWait(int minComplete) {
-        checkMinComplete(minComplete);
+        RingEnter.checkMinComplete(minComplete);
         return submit(minComplete, RingEnter.NO_DEADLINE);
     }
 
@@ -146,7 +151,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
      * @return how many SQEs the kernel took (under SQPOLL: how many were published)
      */
     public int submitAndWait(int minComplete, Duration timeout) {
-        checkMinComplete(minComplete);
+        RingEnter.checkMinComplete(minComplete);
         return submit(minComplete, RingEnter.deadlineAfter(timeout));
     }
 
@@ -158,7 +163,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
      * @return true when they are ready; false when the time ran out or {@link #wakeup()} ended the wait
      */
     public boolean awaitCompletions(int minComplete, Duration timeout) {
-        checkMinComplete(minComplete);
+        RingEnter.checkMinComplete(minComplete);
         submit(minComplete, RingEnter.deadlineAfter(timeout));
         return enter.lastWait() == RingEnter.WAIT_DONE;
     }
@@ -193,12 +198,6 @@ public final class IoUring extends RingDescription implements AutoCloseable {
             enter.awaitSqSpace();
         } finally {
             release();
-        }
-    }
-
-    private static void checkMinComplete(int minComplete) {
-        if (minComplete < 0) {
-            throw new IllegalArgumentException("minComplete must be >= 0, got " + minComplete);
         }
     }
 
@@ -422,12 +421,12 @@ public final class IoUring extends RingDescription implements AutoCloseable {
     }
 
     /**
-     * Runs once per ring (instrumentation point), when no call uses the fd any more: unmap exactly what
-     * was mapped, then close the fd if it is still this ring's.
+     * Runs once per ring (instrumentation point), when no call uses the fd any more: detach the memory from
+     * the ring file (unmapped now or later: RingTeardown says why, JDK-8364167), then close the fd if still ours.
      */
     private void closeResources() {
         try {
-            memory.unmap();
+            teardown.detach(this);
         } finally {
             FileIdentity.closeIfStill(identity, fd, toString());
         }
@@ -437,9 +436,9 @@ public final class IoUring extends RingDescription implements AutoCloseable {
         return state;
     }
 
-    @Override
+    /** Throws when the ring is closed; the calling thread becomes the ring's user (RingTeardown). */
     void ensureOpen() {
-        if (state.isClosed()) {
+        if (teardown.closedFor(Thread.currentThread(), state)) {
             throw closedException(null);
         }
     }

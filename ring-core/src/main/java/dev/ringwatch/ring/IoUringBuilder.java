@@ -110,7 +110,7 @@ public final class IoUringBuilder {
      */
     public IoUringBuilder attachWq(IoUring other) {
         java.util.Objects.requireNonNull(other, "attachWq ring");
-        other.ensureOpen();
+        other.checkOpen();
         this.attachTo = other;
         return this;
     }

@@ -23,7 +23,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  */
 final class Native {
     static final long SYS_FSTAT = 5, SYS_IO_URING_SETUP = 425, SYS_IO_URING_ENTER = 426, SYS_IO_URING_REGISTER = 427;
-    static final int PROT_READ = 1, PROT_WRITE = 2, MAP_SHARED = 1, MAP_POPULATE = 0x8000;
+    static final int PROT_READ = 1, PROT_WRITE = 2, MAP_SHARED = 1, MAP_PRIVATE = 2, MAP_FIXED = 0x10,
+            MAP_ANONYMOUS = 0x20, MAP_POPULATE = 0x8000;
 
     static final String MODULE_NAME = "dev.ringwatch.ring";
     private static final Linker LINKER = Linker.nativeLinker();
@@ -124,6 +125,19 @@ final class Native {
     static long mmap(MemorySegment slot, long length, int fd, long offset) {
         try {
             return (long) MMAP.invokeExact(slot, 0L, length, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, fd, offset);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * Replaces {@code [address, address + length)} in one step with fresh private zero pages
+     * (MAP_FIXED); returns the address or -1 with errno in {@code slot}.
+     */
+    static long mmapAnonymousOver(MemorySegment slot, long address, long length) {
+        try {
+            return (long) MMAP.invokeExact(slot, address, length, PROT_READ | PROT_WRITE,
+                    MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS, -1, 0L);
         } catch (Throwable t) {
             throw rethrow(t);
         }

@@ -41,7 +41,14 @@ abstract sealed class RingDescription permits IoUring {
         this.sqpoll = (setupFlags & SetupFlags.SQPOLL) != 0;
     }
 
-    abstract void ensureOpen();
+    abstract boolean isClosed();
+
+    /** Throws when the ring is closed; unlike IoUring's ensureOpen, leaves the ring's user as it was (RingTeardown). */
+    final void checkOpen() {
+        if (isClosed()) {
+            throw new IllegalStateException(this + " is closed");
+        }
+    }
 
     /** {@return a number unique to this ring within the JVM; valid after close} */
     public long id() {
@@ -50,7 +57,7 @@ abstract sealed class RingDescription permits IoUring {
 
     /** {@return the ring's file descriptor} @throws IllegalStateException when the ring is closed */
     public int fd() {
-        ensureOpen();
+        checkOpen();
         return fd;
     }
 

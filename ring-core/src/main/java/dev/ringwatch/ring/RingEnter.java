@@ -203,4 +203,10 @@ final class RingEnter {
             default -> null;
         };
     }
+
+    static void checkMinComplete(int minComplete) {
+        if (minComplete < 0) {
+            throw new IllegalArgumentException("minComplete must be >= 0, got " + minComplete);
+        }
+    }
 }

@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * The ring's mmap'd regions. They live in a shared arena whose cleanup actions munmap exactly what was
  * mapped (SQE128 doubles the SQE array: liburing 2.5-2.8 unmapped half of it, which kept closed SQPOLL
- * rings alive). Closing the arena makes any later access throw instead of touching unmapped memory,
- * even from another thread.
+ * rings alive). Closing the arena makes any later access throw instead of touching unmapped memory;
+ * {@link RingTeardown} decides when that is safe, and until then {@link #detach()} keeps the addresses
+ * backed by harmless memory.
  */
 final class RingMemory {
     static final long OFF_SQ_RING = 0L, OFF_CQ_RING = 0x8000000L, OFF_SQES = 0x10000000L;
@@ -77,6 +78,20 @@ final class RingMemory {
             sum += m.bytes();
         }
         return sum;
+    }
+
+    /**
+     * Swaps every region, each in one atomic step, for private anonymous memory at the same address, so
+     * that the io_uring file loses these references at once while a store racing with close still lands
+     * in mapped memory. Returns false if a swap failed (that region keeps the file until {@link #unmap()}).
+     */
+    boolean detach() {
+        MemorySegment errno = scratchErrno();
+        boolean all = true;
+        for (Mapping m : mappings) {
+            all &= Native.mmapAnonymousOver(errno, m.address(), m.bytes()) == m.address();
+        }
+        return all;
     }
 
     /** munmaps every region (through the arena's cleanup actions). */
