@@ -11,12 +11,13 @@ import dev.ringwatch.agent.jmx.DeferredRegistration;
 import dev.ringwatch.agent.alert.AgentLog;
 import dev.ringwatch.agent.alert.ExitSummary;
 import dev.ringwatch.agent.alert.JfrHooks;
+import dev.ringwatch.agent.track.Hooks;
 import dev.ringwatch.agent.alert.JsonLines;
 import dev.ringwatch.agent.alert.OwnRecording;
 import dev.ringwatch.agent.alert.Reporter;
 import dev.ringwatch.agent.track.LeakWatcher;
 import dev.ringwatch.agent.track.Tracker;
-import dev.ringwatch.agent.weave.RingCoreTransformer;
+import dev.ringwatch.agent.adapter.ringcore.RingCoreTransformer;
 
 import java.lang.System.Logger.Level;
 import java.lang.instrument.Instrumentation;

@@ -25,6 +25,10 @@ public final class RingClosedEvent extends Event {
     @Description("Identifies the ring within this JVM")
     public long ringId;
 
+    @Label("Library")
+    @Description("The library that made the ring: ring-core, netty, netty-incubator, ...")
+    public String library;
+
     @Label("Ring File Descriptor")
     @Description("The file descriptor the ring had")
     public int ringFd;

@@ -27,6 +27,10 @@ public final class RingCreatedEvent extends Event {
     @Description("Identifies the ring within this JVM")
     public long ringId;
 
+    @Label("Library")
+    @Description("The library that made the ring: ring-core, netty, netty-incubator, ...")
+    public String library;
+
     @Label("Ring File Descriptor")
     @Description("The ring's file descriptor")
     public int ringFd;

@@ -39,6 +39,10 @@ public final class RingLeakEvent extends Event {
     @Description("Identifies the ring within this JVM")
     public long ringId;
 
+    @Label("Library")
+    @Description("The library that made the ring: ring-core, netty, netty-incubator, ...")
+    public String library;
+
     @Label("Ring File Descriptor")
     @Description("The ring's file descriptor (the one it had, if it was closed)")
     public int ringFd;

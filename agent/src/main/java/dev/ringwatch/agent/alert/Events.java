@@ -38,15 +38,16 @@ public final class Events {
         }
         RingCreatedEvent e = new RingCreatedEvent();
         e.ringId = r.id();
+        e.library = r.facts().library();
         e.ringFd = r.fd();
-        e.setupFlags = r.flagNames();
-        e.setupFlagsRaw = r.flags();
-        e.sqEntries = r.sqEntries();
-        e.cqEntries = r.cqEntries();
-        e.sqThreadIdle = r.sqThreadIdleMillis();
+        e.setupFlags = r.facts().setupFlagNames();
+        e.setupFlagsRaw = r.facts().setupFlags();
+        e.sqEntries = r.facts().sqEntries();
+        e.cqEntries = r.facts().cqEntries();
+        e.sqThreadIdle = r.facts().sqThreadIdleMillis();
         e.sqThreadTid = -1; // until the new SQPOLL thread first runs, fdinfo names its creator instead
-        e.attachedRingId = r.attachedRingId();
-        e.ownerClass = r.ownerClass();
+        e.attachedRingId = r.facts().attachedTo();
+        e.ownerClass = r.facts().ownerClass();
         e.commit();
     }
 
@@ -56,8 +57,9 @@ public final class Events {
         }
         RingClosedEvent e = new RingClosedEvent();
         e.ringId = r.id();
+        e.library = r.facts().library();
         e.ringFd = r.fd();
-        e.setupFlags = r.flagNames();
+        e.setupFlags = r.facts().setupFlagNames();
         e.age = ageNanos;
         e.occupiedSlots = occupiedSlots;
         e.commit();
@@ -89,15 +91,16 @@ public final class Events {
         TrackerSnapshot.RingView r = leak.ring();
         RingLeakEvent e = new RingLeakEvent();
         e.ringId = r.id();
+        e.library = r.facts().library();
         e.ringFd = r.fd();
-        e.setupFlags = r.flagNames();
+        e.setupFlags = r.facts().setupFlagNames();
         e.reason = RingLeakEvent.REASON_OWNER_GONE;
         e.severe = leak.severe();
-        e.ownerClass = r.ownerClass();
-        e.creatingThread = r.thread();
+        e.ownerClass = r.facts().ownerClass();
+        e.creatingThread = r.creatingThread();
         e.age = leak.ageNanos();
         e.creationStack = r.site() == null ? "" : r.site().render("");
-        e.bytesMapped = mappedBytes(r.mappings());
+        e.bytesMapped = r.facts().mappedBytes();
         e.sqThreadTid = leak.sqThreadTid();
         e.occupiedSlots = leak.occupiedSlots();
         e.commit();
@@ -177,13 +180,5 @@ public final class Events {
             }
             e.droppedEntries += r.entriesForgotten();
         }
-    }
-
-    private static long mappedBytes(long[] mappings) {
-        long sum = 0;
-        for (int i = 1; i < mappings.length; i += 2) {
-            sum += mappings[i];
-        }
-        return sum;
     }
 }

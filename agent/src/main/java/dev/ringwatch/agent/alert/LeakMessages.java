@@ -26,22 +26,22 @@ public final class LeakMessages {
 
     /** {@code SQPOLL ring fd=12 flags=SQPOLL|SQE128 entries=64}, or {@code ring fd=5 flags=none entries=8}. */
     static String ringName(TrackerSnapshot.RingView r) {
-        return (r.sqpoll() ? "SQPOLL ring" : "ring") + " fd=" + r.fd() + " flags=" + r.flagNames()
-                + " entries=" + r.sqEntries();
+        return (r.sqpoll() ? "SQPOLL ring" : "ring") + " fd=" + r.fd() + " flags=" + r.facts().setupFlagNames()
+                + " entries=" + r.facts().sqEntries();
     }
 
     public String ringLeak(LeakReport.RingLeak leak) {
         TrackerSnapshot.RingView r = leak.ring();
         StringBuilder sb = new StringBuilder(LEAK_PREFIX).append(LeakReport.RULE_RING).append(": ")
                 .append(ringName(r)).append(" age=").append(Durations.format(leak.ageNanos()))
-                .append(" owner=").append(r.ownerClass());
-        if (!r.explicitOwner()) {
+                .append(" owner=").append(r.facts().ownerClass());
+        if (!r.facts().explicitOwner()) {
             sb.append(" (the ring itself: no owner(..) was given)");
         }
-        sb.append(" created by thread \"").append(r.thread()).append("\" at");
+        sb.append(" created by thread \"").append(r.creatingThread()).append("\" at");
         appendSite(sb, r.site(), "creation stack not captured");
-        if (r.explicitOwner()) {
-            sb.append("\n\t-> its owner ").append(r.ownerClass()).append(" was garbage collected while the ring was open");
+        if (r.facts().explicitOwner()) {
+            sb.append("\n\t-> its owner ").append(r.facts().ownerClass()).append(" was garbage collected while the ring was open");
             sb.append(leak.ringCollected()
                     ? "; the IoUring object is gone too, so nothing can close the ring any more"
                     : "; the IoUring object is still referenced elsewhere");
@@ -58,8 +58,8 @@ public final class LeakMessages {
                     .append(leak.occupiedSlots() == 1 ? "" : "s").append(": their files stay open with it");
         }
         sb.append("\n\t-> fix: close the ring (IoUring.close(), e.g. try-with-resources");
-        if (r.explicitOwner()) {
-            sb.append(" or in ").append(simpleName(r.ownerClass())).append("'s own close()");
+        if (r.facts().explicitOwner()) {
+            sb.append(" or in ").append(simpleName(r.facts().ownerClass())).append("'s own close()");
         }
         sb.append(") before dropping it");
         if (!options.reclaim()) {
@@ -147,7 +147,7 @@ public final class LeakMessages {
                 break;
             }
             sb.append("\n\t").append(ringName(r)).append(" slots=").append(r.occupiedSlots()).append(" age=")
-                    .append(Durations.format(now - r.createdNanos())).append(" owner=").append(r.ownerClass());
+                    .append(Durations.format(now - r.createdNanos())).append(" owner=").append(r.facts().ownerClass());
             if (r.leakReported()) {
                 sb.append(" (reported as leaked)");
             }

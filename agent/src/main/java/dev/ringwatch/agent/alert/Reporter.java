@@ -58,7 +58,7 @@ public final class Reporter implements TrackerListener {
             f.put("ringCollected", leak.ringCollected());
             f.put("occupiedSlots", leak.occupiedSlots());
             f.put("sqThreadTid", leak.sqThreadTid());
-            f.put("thread", r.thread());
+            f.put("thread", r.creatingThread());
             f.put("createdAt", Instant.ofEpochMilli(r.createdEpochMillis()).toString());
             f.put("stack", frames(r.site()));
             f.put("message", line);
@@ -130,10 +130,10 @@ public final class Reporter implements TrackerListener {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("ringId", r.id());
         f.put("ringFd", r.fd());
-        f.put("flags", r.flagNames());
+        f.put("flags", r.facts().setupFlagNames());
         f.put("sqpoll", r.sqpoll());
-        f.put("entries", r.sqEntries());
-        f.put("owner", r.ownerClass());
+        f.put("entries", r.facts().sqEntries());
+        f.put("owner", r.facts().ownerClass());
         return f;
     }
 

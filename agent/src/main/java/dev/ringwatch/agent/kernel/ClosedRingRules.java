@@ -43,7 +43,7 @@ final class ClosedRingRules {
 
         /** SQPOLL ring with a thread of its own (not attached to another ring's). */
         boolean ownsThread() {
-            return ring.sqpoll() && ring.attachedTo() == 0;
+            return ring.sqpoll() && ring.facts().attachedTo() == 0;
         }
     }
 
@@ -73,7 +73,7 @@ final class ClosedRingRules {
     /** Starts watching the rings the tracker lists as closed for the first time. */
     void absorb(Round round, OpenRingPass open) {
         for (TrackedRing r : round.tracked.closed) {
-            long id = r.ringId();
+            long id = r.id();
             if (watches.containsKey(id) || finished.containsKey(id)) {
                 continue;
             }
@@ -154,7 +154,7 @@ final class ClosedRingRules {
             if (over(round, w)) {
                 it.remove();
                 byInode.remove(w.inode, w);
-                finished.put(w.ring.ringId(), Boolean.TRUE);
+                finished.put(w.ring.id(), Boolean.TRUE);
             }
         }
     }
@@ -163,7 +163,7 @@ final class ClosedRingRules {
         if (!w.ring.sqpoll() || w.tid <= 0 || w.outlivedReported || w.mappedReported || w.mapped()) {
             return false;
         }
-        if (round.now - w.ring.closedNanos() < options.sqpollGraceNanos(w.ring.sqThreadIdleMillis())) {
+        if (round.now - w.ring.closedNanos() < options.sqpollGraceNanos(w.ring.facts().sqThreadIdleMillis())) {
             return false;
         }
         if (!isSqpollThread(round, w.tid)) {
@@ -186,11 +186,11 @@ final class ClosedRingRules {
 
     /** ATTACH_WQ either way: the closed ring was attached to an open ring, or an open ring to it. */
     private static boolean sharesWithOpenRing(Round round, Watch w) {
-        if (w.ring.attachedTo() != 0 && round.tracked.open.containsKey(w.ring.attachedTo())) {
+        if (w.ring.facts().attachedTo() != 0 && round.tracked.open.containsKey(w.ring.facts().attachedTo())) {
             return true;
         }
         for (TrackedRing r : round.tracked.open.values()) {
-            if (r.attachedTo() == w.ring.ringId()) {
+            if (r.facts().attachedTo() == w.ring.id()) {
                 return true;
             }
         }
@@ -205,7 +205,7 @@ final class ClosedRingRules {
         if (!w.ring.sqpoll()) {
             return true;
         }
-        if (round.now - w.ring.closedNanos() < options.sqpollGraceNanos(w.ring.sqThreadIdleMillis())) {
+        if (round.now - w.ring.closedNanos() < options.sqpollGraceNanos(w.ring.facts().sqThreadIdleMillis())) {
             return false; // until then an unknown thread may still be this ring's
         }
         return w.tid <= 0 || !isSqpollThread(round, w.tid);
@@ -219,7 +219,7 @@ final class ClosedRingRules {
         int n = 0;
         for (Watch w : watches.values()) {
             if (w.ownsThread() && w.tid <= 0 && (w.mapped() || w.keptByFd >= 0
-                    || round.now - w.ring.closedNanos() < options.sqpollGraceNanos(w.ring.sqThreadIdleMillis()))) {
+                    || round.now - w.ring.closedNanos() < options.sqpollGraceNanos(w.ring.facts().sqThreadIdleMillis()))) {
                 n++;
             }
         }
@@ -242,25 +242,25 @@ final class ClosedRingRules {
             }
         }
         if (oldest != null) {
-            watches.remove(oldest.ring.ringId());
+            watches.remove(oldest.ring.id());
             byInode.remove(oldest.inode, oldest);
-            finished.put(oldest.ring.ringId(), Boolean.TRUE);
+            finished.put(oldest.ring.id(), Boolean.TRUE);
             out.dropped();
         }
     }
 
     private Finding stillMapped(Round round, Watch w) {
         TrackedRing r = w.ring;
-        return new Finding.ClosedRingStillMapped(r.ringId(), r.fd(), r.setupFlagNames(), r.sqpoll(), r.ownerClass(),
+        return new Finding.ClosedRingStillMapped(r.facts().library(), r.id(), r.fd(), r.facts().setupFlagText(), r.sqpoll(), r.facts().ownerClass(),
                 r.creatingThread(), round.now - r.createdNanos(), r.creationSite(), w.bytesMapped, w.tid, w.inode,
                 round.now - r.closedNanos(), r.closeSite());
     }
 
     private Finding outlivedFinding(Round round, Watch w) {
         TrackedRing r = w.ring;
-        return new Finding.SqpollThreadOutlivedRing(w.tid, threadName, r.ringId(), r.fd(), r.setupFlagNames(),
-                round.now - r.closedNanos(), r.ownerClass(), r.creatingThread(), r.creationSite(),
-                r.sqThreadIdleMillis(), options.sqpollGraceNanos(r.sqThreadIdleMillis()), r.closeSite(), w.keptByFd);
+        return new Finding.SqpollThreadOutlivedRing(w.tid, threadName, r.id(), r.fd(), r.facts().setupFlagText(),
+                round.now - r.closedNanos(), r.facts().ownerClass(), r.creatingThread(), r.creationSite(),
+                r.facts().sqThreadIdleMillis(), options.sqpollGraceNanos(r.facts().sqThreadIdleMillis()), r.closeSite(), w.keptByFd);
     }
 
     static String sqpollThreadName() {

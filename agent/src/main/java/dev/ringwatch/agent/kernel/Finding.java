@@ -14,10 +14,11 @@ public sealed interface Finding {
      * A closed ring that {@code /proc/self/maps} still maps, so the kernel keeps it (and its SQPOLL thread)
      * alive. Maps to {@code RingLeakEvent} with reason {@code closed but still mapped}.
      */
-    record ClosedRingStillMapped(long ringId, int ringFd, String setupFlags, boolean severe, String ownerClass,
+    record ClosedRingStillMapped(String library, long ringId, int ringFd, String setupFlags, boolean severe, String ownerClass,
                                  String creatingThread, long age, String creationStack, long bytesMapped,
                                  int sqThreadTid, long inode, long sinceClose, String closeSite) implements Finding {
         public ClosedRingStillMapped {
+            library = text(library);
             setupFlags = text(setupFlags);
             ownerClass = text(ownerClass);
             creatingThread = text(creatingThread);

@@ -102,7 +102,7 @@ final class ForeignRingRules {
                 inode = info.ino();
             } else {
                 TrackedRing owner = openByFdOwner.get(fd);
-                if (owner != null && round.verified.containsKey(owner.ringId())) {
+                if (owner != null && round.verified.containsKey(owner.id())) {
                     continue;
                 }
                 if (!(proc.fdInode(fd) instanceof ProcResult.Ok<Long> ok)) {

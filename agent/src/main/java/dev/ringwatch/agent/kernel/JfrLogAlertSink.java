@@ -52,6 +52,7 @@ public final class JfrLogAlertSink implements AlertSink {
                 if (RingLeakEvent.enabled()) {
                     RingLeakEvent e = new RingLeakEvent();
                     e.ringId = f.ringId();
+                    e.library = f.library();
                     e.ringFd = f.ringFd();
                     e.setupFlags = f.setupFlags();
                     e.reason = RingLeakEvent.REASON_CLOSED_BUT_MAPPED;

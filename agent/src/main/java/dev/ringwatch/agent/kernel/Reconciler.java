@@ -229,7 +229,7 @@ public final class Reconciler implements AutoCloseable {
     private Map<Integer, TrackedRing> openByFd(TrackedView view) {
         Map<Integer, TrackedRing> byFd = new HashMap<>(view.open.size() * 2);
         for (TrackedRing r : view.open.values()) {
-            OpenRingPass.Learned l = open.learned(r.ringId());
+            OpenRingPass.Learned l = open.learned(r.id());
             if (l == null || !l.lost) {
                 byFd.put(r.fd(), r);
             }

@@ -19,7 +19,7 @@ final class TrackedView {
         TrackedView v = new TrackedView();
         state.forEachRing(r -> {
             if (r.open()) {
-                v.open.put(r.ringId(), r);
+                v.open.put(r.id(), r);
                 if (r.sqpoll()) {
                     v.sqpollRings++;
                 }

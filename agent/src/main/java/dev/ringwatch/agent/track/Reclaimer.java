@@ -45,7 +45,7 @@ final class Reclaimer {
         tracker.countReclaimedRing();
         return new LeakReport.Reclaim(r.id, r.fd, -1, true,
                 "closed the ring (IoUring.close(): unmapped, fd " + r.fd + " closed"
-                        + (r.sqpoll ? ", its iou-sqp thread exits" : "") + ")");
+                        + (r.facts.sqpoll() ? ", its iou-sqp thread exits" : "") + ")");
     }
 
     private LeakReport.Reclaim unmapAndClose(RingRecord r) {
@@ -62,9 +62,9 @@ final class Reclaimer {
         }
         int unmapped = 0;
         int skipped = 0;
-        for (int i = 0; i + 1 < r.mappings.length; i += 2) {
-            long addr = r.mappings[i];
-            if (ringMappings.contains(addr) && NativeLibc.munmap(addr, r.mappings[i + 1]) == 0) {
+        for (int i = 0; i + 1 < r.facts.mappings().length; i += 2) {
+            long addr = r.facts.mappings()[i];
+            if (ringMappings.contains(addr) && NativeLibc.munmap(addr, r.facts.mappings()[i + 1]) == 0) {
                 unmapped++;
             } else {
                 skipped++;
@@ -78,8 +78,8 @@ final class Reclaimer {
         }
         tracker.countReclaimedRing();
         return new LeakReport.Reclaim(r.id, r.fd, -1, true, "the IoUring object was collected: unmapped " + unmapped
-                + " of " + (r.mappings.length / 2) + " regions" + (skipped > 0 ? " (" + skipped + " no longer mapped)" : "")
-                + " and closed fd " + r.fd + (r.sqpoll ? "; its iou-sqp thread exits" : ""));
+                + " of " + (r.facts.mappings().length / 2) + " regions" + (skipped > 0 ? " (" + skipped + " no longer mapped)" : "")
+                + " and closed fd " + r.fd + (r.facts.sqpoll() ? "; its iou-sqp thread exits" : ""));
     }
 
     LeakReport.Reclaim reclaimSlot(RingRecord r, SlotRecord s) {

@@ -3,6 +3,7 @@ package dev.ringwatch.agent.track;
 import dev.ringwatch.agent.kernel.InFlightOp;
 import dev.ringwatch.agent.kernel.TrackedRing;
 import dev.ringwatch.agent.kernel.TrackedSlot;
+import dev.ringwatch.agent.model.RingFacts;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -19,26 +20,21 @@ import java.util.function.Consumer;
 final class RingRecord {
     enum State { OPEN, CLOSED }
 
+    /** The adapter's facts, under the id the tracker keeps the ring by. */
+    final RingFacts facts;
+    /** {@code facts.id()} and {@code facts.fd()}, read on every slot call. */
     final long id;
     final int fd;
     final long inode;
     /** fdinfo SqThread at creation (maybe the creating thread's tid until the SQPOLL thread first ran), or -1. */
     final int sqThreadTid;
-    final int flags;
-    final String flagNames;
-    final boolean sqpoll;
-    final int sqEntries;
-    final int cqEntries;
-    final int sqThreadIdleMillis;
-    final String ownerClass;
-    final boolean explicitOwner;
-    final long attachedRingId;
-    /** address, length pairs of the ring's mappings. */
-    final long[] mappings;
     final long createdNanos;
     final long createdEpochMillis;
-    final String thread;
+    final String creatingThread;
     final CreationSite site;
+    /** The thread that runs the ring (an event loop's), weakly; null: the creating thread, not watched. */
+    private volatile WeakReference<Thread> ownerThread;
+    private volatile String ownerThreadName;
     /** The ring, weakly; it is the owner watch when the ring owns itself. */
     final WeakReference<Object> ringRef;
     /** The owner's watch: the explicit owner's, or {@link #ringRef} itself. */
@@ -60,23 +56,15 @@ final class RingRecord {
 
     RingRecord(RingFacts f, Object ring, Object explicitOwner, ReferenceQueue<Object> queue, long inode,
                int sqThreadTid, long createdNanos, long createdEpochMillis, String thread, CreationSite site) {
+        this.facts = f;
         this.id = f.id();
         this.fd = f.fd();
         this.inode = inode;
         this.sqThreadTid = sqThreadTid;
-        this.flags = f.flags();
-        this.flagNames = f.flagNames();
-        this.sqpoll = f.sqpoll();
-        this.sqEntries = f.sqEntries();
-        this.cqEntries = f.cqEntries();
-        this.sqThreadIdleMillis = f.sqThreadIdleMillis();
-        this.ownerClass = f.ownerClass();
-        this.explicitOwner = f.explicitOwner();
-        this.attachedRingId = f.attachedRingId();
-        this.mappings = f.mappings();
         this.createdNanos = createdNanos;
         this.createdEpochMillis = createdEpochMillis;
-        this.thread = thread;
+        this.creatingThread = thread;
+        this.ownerThreadName = thread;
         this.site = site;
         if (explicitOwner != null) {
             this.ringRef = new WeakReference<>(ring);
@@ -109,12 +97,16 @@ final class RingRecord {
         }
     }
 
-    long mappedBytes() {
-        long sum = 0;
-        for (int i = 1; i < mappings.length; i += 2) {
-            sum += mappings[i];
-        }
-        return sum;
+    /** The adapter saw the thread that runs the ring (an event loop's): it becomes the ring's owning thread. */
+    void ownerThread(Thread t) {
+        ownerThread = new WeakReference<>(t);
+        ownerThreadName = Tracker.threadName(t);
+    }
+
+    /** The owning thread if one was named and is still reachable, else null. */
+    Thread ownerThreadIfKnown() {
+        WeakReference<Thread> t = ownerThread;
+        return t == null ? null : t.get();
     }
 
     synchronized long closedNanos() {
@@ -307,10 +299,9 @@ final class RingRecord {
     /** This ring as the kernel reconciler reads it (the same instance until the ring closes). */
     synchronized TrackedRing tracked() {
         if (tracked == null || (state == State.CLOSED && tracked.open())) {
-            tracked = new TrackedRing(id, fd, inode, flags, flagNames.equals("none") ? "" : flagNames, sqpoll,
-                    sqThreadIdleMillis, sqThreadTid, attachedRingId, state == State.OPEN, createdNanos,
-                    state == State.OPEN ? 0 : closedNanos, closeSite == null ? "" : closeSite.render(""), ownerClass,
-                    site == null ? "" : site.render(""), thread);
+            tracked = new TrackedRing(facts, inode, sqThreadTid, state == State.OPEN, createdNanos,
+                    state == State.OPEN ? 0 : closedNanos, closeSite == null ? "" : closeSite.render(""),
+                    site == null ? "" : site.render(""), creatingThread);
         }
         return tracked;
     }
@@ -336,9 +327,8 @@ final class RingRecord {
             slots.add(s.view());
         }
         slots.sort(TrackerSnapshot.BY_SLOT);
-        return new TrackerSnapshot.RingView(id, fd, inode, flags, flagNames, sqpoll, sqEntries, cqEntries,
-                sqThreadIdleMillis, attachedRingId, ownerClass, explicitOwner, mappings.clone(),
-                createdNanos, createdEpochMillis, thread, site, state == State.OPEN, leakReported,
+        return new TrackerSnapshot.RingView(facts, inode, createdNanos, createdEpochMillis, creatingThread,
+                ownerThreadName, site, state == State.OPEN, leakReported,
                 state == State.CLOSED ? closedNanos : 0L, closeSite, closeThread, closedBy, List.copyOf(slots));
     }
 }

@@ -2,6 +2,7 @@ package dev.ringwatch.agent.track;
 
 import dev.ringwatch.agent.config.AgentOptions;
 import dev.ringwatch.agent.config.SlotStacks;
+import dev.ringwatch.agent.model.RingFacts;
 import dev.ringwatch.agent.proc.ProcView;
 import dev.ringwatch.agent.proc.RingFdInfo;
 
@@ -31,6 +32,9 @@ public final class Tracker {
     private static final int MAX_DISTINCT_SITES = 4096;
     private static final int CLOSED_RETAINED = 1024;
     private static final long CLOSED_RETENTION_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** Ids the tracker assigns start above this: ring-core counts from 1 and never gets near it. */
+    public static final long ASSIGNED_IDS = 1L << 48;
+    private final AtomicLong assignedIds = new AtomicLong(ASSIGNED_IDS);
 
     /** Null until first needed: creating the system view early would cost start-up time. */
     private volatile ProcView proc;
@@ -91,10 +95,17 @@ public final class Tracker {
 
     // ---- called from the advice, on the application's threads -----------------------------------------
 
-    /** A ring was set up. {@code explicitOwner} is null when the ring owns itself. */
-    public void ringOpened(Object ring, RingFacts facts, Object explicitOwner, boolean ownerAlreadyGone) {
+    /**
+     * A ring was set up. {@code explicitOwner} is null when the ring owns itself. A library without ring ids
+     * passes {@code facts.id()} 0 and gets one here, from a range ({@link #ASSIGNED_IDS}) no library's own
+     * counter reaches. Returns the ring's id, or 0 when the ring is not tracked (the cap was reached).
+     */
+    public long ringOpened(Object ring, RingFacts facts, Object explicitOwner, boolean ownerAlreadyGone) {
         if (!admit()) {
-            return;
+            return 0;
+        }
+        if (facts.id() == 0) {
+            facts = facts.withId(assignedIds.incrementAndGet());
         }
         long now = tick();
         CreationSite site = stacks.capture();
@@ -104,13 +115,32 @@ public final class Tracker {
                 threadName(), site);
         rings.put(r.id, r);
         liveRings.incrementAndGet();
-        if (r.sqpoll) {
+        if (facts.sqpoll()) {
             sqpollRings.incrementAndGet();
         }
         if (ownerAlreadyGone) {
             r.ownerWatch.enqueue();
         }
         listener.ringCreated(r.view());
+        return r.id;
+    }
+
+    /** The ring object {@code ring} is being closed, for adapters that keep no id (a scan: closes are rare). */
+    public void ringClosing(Object ring) {
+        for (RingRecord r : rings.values()) {
+            if (r.ring() == ring) {
+                ringClosing(r.id);
+                return;
+            }
+        }
+    }
+
+    /** Names the thread that runs ring {@code ringId} (an event loop's), watched weakly. */
+    public void ringOwnerThread(long ringId, Thread thread) {
+        RingRecord r = rings.get(ringId);
+        if (r != null && thread != null) {
+            r.ownerThread(thread);
+        }
     }
 
     /** A ring's first close is under way; its fd and mappings are still valid. */
@@ -248,7 +278,7 @@ public final class Tracker {
         Object ring = r.ring();
         long now = System.nanoTime();
         listener.ringLeak(new LeakReport.RingLeak(r.view(), now - r.createdNanos, occupied, ring == null,
-                r.sqpoll ? sqThread(r.fd) : -1));
+                r.facts.sqpoll() ? sqThread(r.fd) : -1));
         if (reclaim) {
             listener.reclaimed(reclaimer().reclaimRing(r, ring));
         }
@@ -307,7 +337,7 @@ public final class Tracker {
             recent[i] = null;
         }
         liveRings.decrementAndGet();
-        if (r.sqpoll) {
+        if (r.facts.sqpoll()) {
             sqpollRings.decrementAndGet();
         }
         untrack(1 + c.occupiedSlots() + c.pendingReleases());
@@ -481,7 +511,10 @@ public final class Tracker {
     }
 
     static String threadName() {
-        Thread t = Thread.currentThread();
+        return threadName(Thread.currentThread());
+    }
+
+    static String threadName(Thread t) {
         String n = t.getName();
         return n.isEmpty() ? (t.isVirtual() ? "virtual thread #" : "thread #") + t.threadId() : n;
     }

@@ -1,5 +1,7 @@
 package dev.ringwatch.agent.track;
 
+import dev.ringwatch.agent.model.RingFacts;
+
 import java.util.Comparator;
 import java.util.List;
 
@@ -30,18 +32,30 @@ public record TrackerSnapshot(long takenNanos, List<RingView> open, List<RingVie
     };
 
     /**
+     * @param facts          what the adapter saw at set-up, under the tracker's id
      * @param inode          the ring file's inode (its identity in /proc/self/maps), -1 if unread
-     * @param mappings       address, length pairs as mapped at set-up
+     * @param creatingThread the thread that set the ring up
+     * @param ownerThread    the thread that runs the ring: the creating one unless the adapter named another
      * @param closedNanos    0 while open
      * @param closedBy       null while open, else "application" or "reclaim"
      * @param slots          occupied slots and released ones awaiting the kernel's drop confirmation
      */
-    public record RingView(long id, int fd, long inode, int flags, String flagNames, boolean sqpoll, int sqEntries,
-                           int cqEntries, int sqThreadIdleMillis, long attachedRingId,
-                           String ownerClass, boolean explicitOwner, long[] mappings, long createdNanos,
-                           long createdEpochMillis, String thread, CreationSite site, boolean open,
+    public record RingView(RingFacts facts, long inode, long createdNanos, long createdEpochMillis,
+                           String creatingThread, String ownerThread, CreationSite site, boolean open,
                            boolean leakReported, long closedNanos, CreationSite closeSite, String closeThread,
                            String closedBy, List<SlotView> slots) {
+
+        public long id() {
+            return facts.id();
+        }
+
+        public int fd() {
+            return facts.fd();
+        }
+
+        public boolean sqpoll() {
+            return facts.sqpoll();
+        }
 
         public long occupiedSlots() {
             long n = 0;

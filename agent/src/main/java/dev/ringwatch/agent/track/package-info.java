@@ -13,7 +13,7 @@
  *   <li>{@link dev.ringwatch.agent.track.TrackerListener}: where findings go (log, JFR, JSON lines).</li>
  * </ul>
  *
- * Nothing here holds a ring, a table, a handle or an owner strongly, and nothing links against ring-core:
- * the advice hands over plain values and {@code Object}s.
+ * Nothing here holds a ring, a table, a handle or an owner strongly, and nothing links against a ring library:
+ * every adapter hands over {@code RingFacts}, plain values and {@code Object}s through {@link dev.ringwatch.agent.track.Hooks}.
  */
 package dev.ringwatch.agent.track;

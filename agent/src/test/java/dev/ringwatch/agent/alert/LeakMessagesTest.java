@@ -2,6 +2,7 @@ package dev.ringwatch.agent.alert;
 
 import dev.ringwatch.agent.config.AgentOptions;
 import dev.ringwatch.agent.config.OptionParser;
+import dev.ringwatch.agent.model.RingFacts;
 import dev.ringwatch.agent.track.LeakReport;
 import dev.ringwatch.agent.track.TrackerSnapshot;
 import org.junit.jupiter.api.Test;
@@ -19,9 +20,7 @@ class LeakMessagesTest {
 
     private static TrackerSnapshot.RingView ring(boolean sqpoll, boolean explicitOwner, boolean open,
                                                  List<TrackerSnapshot.SlotView> slots) {
-        return new TrackerSnapshot.RingView(3, 12, 999, sqpoll ? 2 : 0, sqpoll ? "SQPOLL|SQE128|CQE32" : "none", sqpoll, 64,
-                128, 10, 0, explicitOwner ? "com.example.Conn" : "dev.ringwatch.ring.IoUring", explicitOwner,
-                new long[0], 0, 0, "main", null, open, false, 0, null, null, null, slots);
+        return new TrackerSnapshot.RingView(new RingFacts(RingFacts.RING_CORE, 3, 12, sqpoll ? 2 : 0, sqpoll ? "SQPOLL|SQE128|CQE32" : "none", sqpoll, 64, 128, 10, 0, explicitOwner ? "com.example.Conn" : "dev.ringwatch.ring.IoUring", explicitOwner, new long[0]), 999, 0, 0, "main", "main", null, open, false, 0, null, null, null, slots);
     }
 
     private static AgentOptions options(String args) {

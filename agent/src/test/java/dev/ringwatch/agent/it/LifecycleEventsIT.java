@@ -27,11 +27,13 @@ class LifecycleEventsIT {
         for (RecordedEvent e : created) {
             assertTrue(ids.add(e.getLong("ringId")));
             assertEquals("SQPOLL", e.getString("setupFlags"));
+            assertEquals("ring-core", e.getString("library"));
             assertEquals(1, e.getLong("sqThreadIdle"), "sqThreadIdle in ms");
         }
         for (RecordedEvent e : closed) {
             assertTrue(ids.remove(e.getLong("ringId")), "closed a created ring: " + e);
             assertTrue(e.getLong("age") > 0);
+            assertEquals("ring-core", e.getString("library"));
         }
         assertEquals(400, run.events("dev.ringwatch.FileSlotUpdated").size(), "200 registered + 100 released"
                 + " + 100 confirmed");

@@ -28,7 +28,7 @@ class JfrLogAlertSinkTest {
     Path dir;
 
     static final List<Finding> ONE_OF_EACH = List.of(
-            new Finding.ClosedRingStillMapped(3, 12, "SQPOLL|SQE128", true, "app.Server", "main", 5_000_000_000L,
+            new Finding.ClosedRingStillMapped("ring-core", 3, 12, "SQPOLL|SQE128", true, "app.Server", "main", 5_000_000_000L,
                     "Server.start(Server.java:10)", 16384, 4242, 99, 2_000_000_000L, "Server.stop(Server.java:20)"),
             new Finding.SqpollThreadOutlivedRing(4243, "iou-sqp-1", 4, 13, "SQPOLL", 3_000_000_000L, "app.Server",
                     "main", "site", 0, 7_000_000_000L, "close-site", 17),

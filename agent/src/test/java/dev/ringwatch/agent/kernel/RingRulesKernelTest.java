@@ -37,7 +37,7 @@ class RingRulesKernelTest {
             List<Finding.ClosedRingStillMapped> found = k.sink.findings(Finding.ClosedRingStillMapped.class);
             assertEquals(1, found.size(), k.sink.toString());
             Finding.ClosedRingStillMapped f = found.getFirst();
-            assertEquals(tracked.ringId(), f.ringId());
+            assertEquals(tracked.id(), f.ringId());
             assertEquals(tracked.inode(), f.inode());
             assertEquals(tid, f.sqThreadTid());
             assertTrue(f.severe());
@@ -46,7 +46,7 @@ class RingRulesKernelTest {
             // one report covers the ring and its thread: no outlived-thread, no untracked-thread report
             assertEquals(1, k.sink.alerts().size(), k.sink.toString());
             String line = k.sink.alerts().getFirst().logLine();
-            assertTrue(line.startsWith("ringwatch LEAK closed ring still mapped: ring " + tracked.ringId()), line);
+            assertTrue(line.startsWith("ringwatch LEAK closed ring still mapped: ring " + tracked.id()), line);
             assertTrue(line.contains("TestTracker.close <- test") && line.contains("tid " + tid), line);
         } finally {
             Sys.munmap(second);
@@ -97,7 +97,7 @@ class RingRulesKernelTest {
             assertEquals(1, found.size(), k.sink.toString());
             Finding.SqpollThreadOutlivedRing f = found.getFirst();
             assertEquals(tid, f.sqThreadTid());
-            assertEquals(tracked.ringId(), f.ringId());
+            assertEquals(tracked.id(), f.ringId());
             assertEquals(dup, f.keptByFd());
             assertTrue(f.threadName().startsWith("iou-sqp-"), f.threadName());
             // the dup is the tracked ring's own fd, not an untracked ring
@@ -213,7 +213,7 @@ class RingRulesKernelTest {
             List<String> faults = k.sink.faults();
             assertEquals(1, faults.size(), k.sink.toString());
             // The fd number may already be reused (listing /proc/self/fd opens a directory, lowest fd first).
-            assertTrue(faults.getFirst().startsWith("ringwatch: reconciler: ring " + tracked.ringId() + " (fd "
+            assertTrue(faults.getFirst().startsWith("ringwatch: reconciler: ring " + tracked.id() + " (fd "
                     + tracked.fd() + ", SQPOLL) was closed behind ringwatch's back: fd " + tracked.fd() + " "),
                     faults.getFirst());
             assertFalse(faults.getFirst().contains("LEAK"));

@@ -1,5 +1,6 @@
 package dev.ringwatch.agent.kernel;
 
+import dev.ringwatch.agent.model.RingFacts;
 import dev.ringwatch.agent.proc.ProcView;
 import dev.ringwatch.agent.proc.RingFdInfo;
 import dev.ringwatch.ring.FixedFile;
@@ -35,21 +36,17 @@ final class TestTracker implements TrackedState {
         if (ring.attachedTo() != null) {
             attached = rings.get(ring.attachedTo().id());
         }
-        TrackedRing r = new TrackedRing(ring.id(), ring.fd(), info.ino(), ring.setupFlags(),
-                SetupFlags.describe(ring.setupFlags()), ring.isSqpoll(), ring.sqThreadIdleMillis(), info.sqThread(),
-                attached == null ? 0 : attached.ringId(), true, System.nanoTime(), 0, "", ring.ownerClassName(),
-                "TestTracker.track <- test", Thread.currentThread().getName());
-        rings.put(r.ringId(), r);
-        live.put(r.ringId(), ring);
+        TrackedRing r = new TrackedRing(new RingFacts(RingFacts.RING_CORE, ring.id(), ring.fd(), ring.setupFlags(), SetupFlags.describe(ring.setupFlags()), ring.isSqpoll(), 0, 0, ring.sqThreadIdleMillis(), attached == null ? 0 : attached.id(), ring.ownerClassName(), false, null), info.ino(), info.sqThread(), true, System.nanoTime(), 0, "", "TestTracker.track <- test", Thread.currentThread().getName());
+        rings.put(r.id(), r);
+        live.put(r.id(), ring);
         ring.addFileDropListener((table, slot, tag) -> dropped(ring.id(), slot, tag));
         return r;
     }
 
     /** A ring known only by its numbers (for an injected /proc). */
     synchronized TrackedRing add(int fd, long inode, boolean sqpoll) {
-        TrackedRing r = new TrackedRing(++nextId, fd, inode, sqpoll ? 2 : 0, sqpoll ? "SQPOLL" : "", sqpoll, 0, -1, 0,
-                true, System.nanoTime(), 0, "", "test.Owner", "made by hand", "main");
-        rings.put(r.ringId(), r);
+        TrackedRing r = new TrackedRing(new RingFacts(RingFacts.RING_CORE, ++nextId, fd, sqpoll ? 2 : 0, sqpoll ? "SQPOLL" : "", sqpoll, 0, 0, 0, 0, "test.Owner", false, null), inode, -1, true, System.nanoTime(), 0, "", "made by hand", "main");
+        rings.put(r.id(), r);
         return r;
     }
 

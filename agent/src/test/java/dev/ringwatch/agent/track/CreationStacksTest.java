@@ -56,7 +56,7 @@ class CreationStacksTest {
     @Test
     void internalClassNames() {
         assertTrue(CreationStacks.isInternal("dev.ringwatch.ring.IoUring"));
-        assertTrue(CreationStacks.isInternal("dev.ringwatch.agent.Hooks"));
+        assertTrue(CreationStacks.isInternal("dev.ringwatch.agent.track.Hooks"));
         assertTrue(!CreationStacks.isInternal("dev.ringwatch.sample.Server"));
         assertTrue(!CreationStacks.isInternal("dev.ringwatch.agentx.Foo"));
     }

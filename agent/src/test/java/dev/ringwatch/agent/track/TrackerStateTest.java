@@ -1,6 +1,7 @@
 package dev.ringwatch.agent.track;
 
-import dev.ringwatch.agent.Hooks;
+import dev.ringwatch.agent.model.RingFacts;
+import dev.ringwatch.agent.track.Hooks;
 import dev.ringwatch.agent.config.AgentOptions;
 import dev.ringwatch.agent.kernel.InFlightOp;
 import dev.ringwatch.agent.config.SlotStacks;
@@ -54,23 +55,21 @@ class TrackerStateTest {
         TrackerState state = new TrackerState(t);
         FakeRing ring = new FakeRing();
         CallSite.call(() -> {
-            t.ringOpened(ring, new RingFacts(5, 1 << 30, 2, "SQPOLL", true, 8, 16, 10, "test.Owner", false, 4,
-                    new long[0]), null, false);
-            t.ringOpened(new Object(), new RingFacts(6, 1 << 30, 0, "none", false, 8, 16, 0, "x", false, 0,
-                    new long[0]), null, false);
+            t.ringOpened(ring, new RingFacts(RingFacts.RING_CORE, 5, 1 << 30, 2, "SQPOLL", true, 8, 16, 10, 4, "test.Owner", false, new long[0]), null, false);
+            t.ringOpened(new Object(), new RingFacts(RingFacts.RING_CORE, 6, 1 << 30, 0, "none", false, 8, 16, 0, 0, "x", false, new long[0]), null, false);
             return null;
         });
         List<TrackedRing> first = rings(state);
         assertEquals(2, first.size());
-        TrackedRing r5 = first.stream().filter(r -> r.ringId() == 5).findFirst().orElseThrow();
+        TrackedRing r5 = first.stream().filter(r -> r.id() == 5).findFirst().orElseThrow();
         assertTrue(r5.open() && r5.sqpoll());
-        assertEquals("SQPOLL", r5.setupFlagNames());
-        assertEquals(10, r5.sqThreadIdleMillis());
-        assertEquals(4, r5.attachedTo());
+        assertEquals("SQPOLL", r5.facts().setupFlagText());
+        assertEquals(10, r5.facts().sqThreadIdleMillis());
+        assertEquals(4, r5.facts().attachedTo());
         assertEquals(-1, r5.inode(), "no such fd in /proc");
         assertTrue(r5.creationSite().startsWith("dev.ringwatch.programs.CallSite.call("), r5.creationSite());
-        assertEquals("", first.stream().filter(r -> r.ringId() == 6).findFirst().orElseThrow().setupFlagNames());
-        assertSame(r5, rings(state).stream().filter(r -> r.ringId() == 5).findFirst().orElseThrow(),
+        assertEquals("", first.stream().filter(r -> r.id() == 6).findFirst().orElseThrow().facts().setupFlagText());
+        assertSame(r5, rings(state).stream().filter(r -> r.id() == 5).findFirst().orElseThrow(),
                 "one view per ring while nothing changes");
         assertEquals(3, state.cqReady(5));
         assertEquals(-1, state.cqReady(6), "no cqReady() on that object");
@@ -79,7 +78,7 @@ class TrackerStateTest {
             t.ringClosing(5);
             return null;
         });
-        TrackedRing closed = rings(state).stream().filter(r -> r.ringId() == 5).findFirst().orElseThrow();
+        TrackedRing closed = rings(state).stream().filter(r -> r.id() == 5).findFirst().orElseThrow();
         assertFalse(closed.open());
         assertTrue(closed.closedNanos() >= closed.createdNanos());
         assertTrue(closed.closeSite().startsWith("dev.ringwatch.programs.CallSite.call("), closed.closeSite());
@@ -93,7 +92,7 @@ class TrackerStateTest {
         TrackerState state = new TrackerState(t);
         Object ring = new Object();
         Object handle = new Object();
-        t.ringOpened(ring, new RingFacts(1, 1 << 30, 0, "none", false, 8, 16, 0, "x", false, 0, new long[0]), null,
+        t.ringOpened(ring, new RingFacts(RingFacts.RING_CORE, 1, 1 << 30, 0, "none", false, 8, 16, 0, 0, "x", false, new long[0]), null,
                 false);
         t.slotOccupied(new Object(), 1, 2, 7, TAG, false, handle, false, "dev.ringwatch.ring.FixedFile");
         TrackedSlot s = slots(state).get(0);
@@ -121,8 +120,7 @@ class TrackerStateTest {
     }
 
     private static void open(Tracker t, long id) {
-        t.ringOpened(new Object(), new RingFacts(id, 1 << 30, 0, "none", false, 8, 16, 0, "x", false, 0,
-                new long[0]), null, false);
+        t.ringOpened(new Object(), new RingFacts(RingFacts.RING_CORE, id, 1 << 30, 0, "none", false, 8, 16, 0, 0, "x", false, new long[0]), null, false);
     }
 
     @Test

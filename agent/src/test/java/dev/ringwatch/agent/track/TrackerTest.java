@@ -1,5 +1,6 @@
 package dev.ringwatch.agent.track;
 
+import dev.ringwatch.agent.model.RingFacts;
 import dev.ringwatch.agent.config.AgentOptions;
 import dev.ringwatch.agent.config.SlotStacks;
 import dev.ringwatch.agent.proc.ProcView;
@@ -41,8 +42,7 @@ class TrackerTest {
     }
 
     private static RingFacts facts(long id, boolean sqpoll, boolean explicitOwner) {
-        return new RingFacts(id, NO_SUCH_FD, sqpoll ? 2 : 0, sqpoll ? "SQPOLL" : "none", sqpoll, 8, 16, 10,
-                explicitOwner ? "test.Owner" : "dev.ringwatch.ring.IoUring", explicitOwner, 0, new long[] {0x1000, 4096});
+        return new RingFacts(RingFacts.RING_CORE, id, NO_SUCH_FD, sqpoll ? 2 : 0, sqpoll ? "SQPOLL" : "none", sqpoll, 8, 16, 10, 0, explicitOwner ? "test.Owner" : "dev.ringwatch.ring.IoUring", explicitOwner, new long[] {0x1000, 4096});
     }
 
     /** Collects garbage and runs the tracker's queue until {@code done} (bounded: 10 s). */
@@ -88,6 +88,33 @@ class TrackerTest {
         assertTrue(t.snapshot().open().get(0).leakReported());
     }
 
+    /** A library without ring ids (Netty's rings) registers through the same API as ring-core's adapter. */
+    @Test
+    void ringOfALibraryWithoutIdsGetsAnIdAndClosesByItsObjectOnce() throws Exception {
+        Tracker t = tracker();
+        Object nettyRing = new Object();
+        RingFacts netty = new RingFacts(RingFacts.NETTY, 0, NO_SUCH_FD, 0x3000, "SINGLE_ISSUER|DEFER_TASKRUN", false,
+                128, 4096, 0, 0, "io.netty.channel.uring.IoUringIoHandler", false, null);
+        long id = t.ringOpened(nettyRing, netty, null, false);
+        assertTrue(id > Tracker.ASSIGNED_IDS, "assigned from the tracker's own range: " + id);
+        open(t, new Object(), 1, false);
+        Thread loop = new Thread(() -> { }, "loop-1");
+        t.ringOwnerThread(id, loop);
+        TrackerSnapshot.RingView v = t.snapshot().open().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+        assertEquals("netty", v.facts().library());
+        assertEquals(128, v.facts().sqEntries());
+        assertEquals("loop-1", v.ownerThread());
+        assertEquals(Thread.currentThread().getName(), v.creatingThread());
+        assertEquals("netty", seen.created.get(0).facts().library());
+        t.ringClosing(nettyRing);
+        t.ringClosing(nettyRing);
+        assertEquals(1, seen.closed.size(), "closed once");
+        assertEquals(id, seen.closed.get(0).id());
+        assertEquals(1, t.counts().liveRings(), "the ring-core ring is untouched");
+        assertEquals(id + 1, t.ringOpened(new Object(), netty, null, false));
+        Reference.reachabilityFence(nettyRing);
+    }
+
     @Test
     void closedRingIsNeverReportedAndIsKeptAmongRecentlyClosed() throws Exception {
         Tracker t = tracker();
@@ -114,7 +141,7 @@ class TrackerTest {
         t.ringOpened(ring, facts(3, false, true), new Object(), false);
         gcUntil(t, () -> seen.ringLeaks.size() == 1);
         assertFalse(seen.ringLeaks.get(0).ringCollected());
-        assertTrue(seen.ringLeaks.get(0).ring().explicitOwner());
+        assertTrue(seen.ringLeaks.get(0).ring().facts().explicitOwner());
         settle(t);
         assertEquals(1, seen.ringLeaks.size());
         Reference.reachabilityFence(ring);

@@ -1,4 +1,4 @@
-package dev.ringwatch.agent.weave;
+package dev.ringwatch.agent.adapter.ringcore;
 
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -22,7 +22,7 @@ final class InstrumentationPoints {
     static final String SQE = "dev.ringwatch.ring.Sqe";
     private static final String FIXED_FILE = "dev.ringwatch.ring.FixedFile";
     /** Advice classes go by name: loading them in the agent's class loader would need ring-core there. */
-    private static final String ADVICE = "dev.ringwatch.agent.weave.";
+    private static final String ADVICE = "dev.ringwatch.agent.adapter.ringcore.";
 
     /** One point: a method, how to match it, and the advice class (by name: ByteBuddy reads its bytecode). */
     record Point(String method, ElementMatcher<? super MethodDescription> matcher, String advice) {

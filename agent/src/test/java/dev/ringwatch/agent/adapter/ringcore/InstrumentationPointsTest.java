@@ -1,4 +1,4 @@
-package dev.ringwatch.agent.weave;
+package dev.ringwatch.agent.adapter.ringcore;
 
 import org.junit.jupiter.api.Test;
 

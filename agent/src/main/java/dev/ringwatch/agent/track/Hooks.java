@@ -1,16 +1,17 @@
-package dev.ringwatch.agent;
+package dev.ringwatch.agent.track;
 
 import dev.ringwatch.agent.alert.AgentLog;
-import dev.ringwatch.agent.track.RingFacts;
+import dev.ringwatch.agent.model.RingFacts;
 import dev.ringwatch.agent.track.Tracker;
 
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The static entry points the advice woven into ring-core calls. Parameters are plain values and
- * {@code Object}s: this class (on the system class path with the agent) never links against ring-core
- * types, so it serves a ring-core loaded by any class loader that delegates to the system one.
+ * The static entry points every adapter's advice calls, whatever library made the ring. Parameters are
+ * plain values, {@link RingFacts} and {@code Object}s: this class (on the system class path with the agent)
+ * never links against a ring library's types, so it serves a library loaded by any class loader that
+ * delegates to the system one.
  *
  * <p>A failure inside the tracker must never reach the application: each entry point catches it and
  * logs the first one.
@@ -27,7 +28,8 @@ public final class Hooks {
     private Hooks() {
     }
 
-    static void install(Tracker t) {
+    /** For the agent's start-up (and tests): the tracker the hooks feed, or null to stop. */
+    public static void install(Tracker t) {
         tracker = t;
     }
 
@@ -36,19 +38,49 @@ public final class Hooks {
         return tracker != null;
     }
 
-    public static void ringOpened(Object ring, long id, int fd, int flags, String flagNames, boolean sqpoll,
-                                  int sqEntries, int cqEntries, int sqThreadIdleMillis, Object owner,
-                                  boolean explicitOwner, String ownerClass, long attachedRingId, long[] mappings) {
+    /**
+     * A ring was set up. {@code owner}: the object whose life bounds the ring when the application named
+     * one ({@code facts.explicitOwner()}; null there means it is already gone), else ignored: the ring
+     * owns itself. Returns the ring's id (the one in {@code facts}, or the one the tracker assigned when
+     * that was 0), or 0 when nothing tracks it.
+     */
+    public static long ringOpened(Object ring, RingFacts facts, Object owner) {
+        Tracker t = tracker;
+        if (t == null) {
+            return 0;
+        }
+        try {
+            boolean explicit = facts.explicitOwner();
+            return t.ringOpened(ring, facts, explicit ? owner : null, explicit && owner == null);
+        } catch (Throwable e) {
+            failed("ringOpened", e);
+            return 0;
+        }
+    }
+
+    /** The ring object {@code ring} is being closed (idempotent): for adapters that keep no id. */
+    public static void ringClosing(Object ring) {
+        Tracker t = tracker;
+        if (t == null || ring == null) {
+            return;
+        }
+        try {
+            t.ringClosing(ring);
+        } catch (Throwable e) {
+            failed("ringClosing", e);
+        }
+    }
+
+    /** The thread that runs ring {@code ringId} from now on (an event loop's): "outlived its thread" watches it. */
+    public static void ringOwnerThread(long ringId, Thread thread) {
         Tracker t = tracker;
         if (t == null) {
             return;
         }
         try {
-            RingFacts facts = new RingFacts(id, fd, flags, flagNames, sqpoll, sqEntries, cqEntries,
-                    sqThreadIdleMillis, ownerClass, explicitOwner, attachedRingId, mappings);
-            t.ringOpened(ring, facts, explicitOwner ? owner : null, explicitOwner && owner == null);
+            t.ringOwnerThread(ringId, thread);
         } catch (Throwable e) {
-            failed("ringOpened", e);
+            failed("ringOwnerThread", e);
         }
     }
 

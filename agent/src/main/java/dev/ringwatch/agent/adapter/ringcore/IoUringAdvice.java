@@ -1,6 +1,7 @@
-package dev.ringwatch.agent.weave;
+package dev.ringwatch.agent.adapter.ringcore;
 
-import dev.ringwatch.agent.Hooks;
+import dev.ringwatch.agent.model.RingFacts;
+import dev.ringwatch.agent.track.Hooks;
 import dev.ringwatch.ring.IoUring;
 import dev.ringwatch.ring.Mapping;
 import dev.ringwatch.ring.SetupFlags;
@@ -32,9 +33,10 @@ public final class IoUringAdvice {
                     m[2 * i + 1] = ms.get(i).bytes();
                 }
                 IoUring attached = ring.attachedTo();
-                Hooks.ringOpened(ring, ring.id(), ring.fd(), ring.setupFlags(), SetupFlags.describe(ring.setupFlags()),
-                        ring.isSqpoll(), ring.sqEntries(), ring.cqEntries(), ring.sqThreadIdleMillis(), ring.owner(),
-                        ring.hasExplicitOwner(), ring.ownerClassName(), attached == null ? 0L : attached.id(), m);
+                Hooks.ringOpened(ring, new RingFacts(RingFacts.RING_CORE, ring.id(), ring.fd(), ring.setupFlags(),
+                        SetupFlags.describe(ring.setupFlags()), ring.isSqpoll(), ring.sqEntries(), ring.cqEntries(),
+                        ring.sqThreadIdleMillis(), attached == null ? 0L : attached.id(), ring.ownerClassName(),
+                        ring.hasExplicitOwner(), m), ring.owner());
             }
         }
     }

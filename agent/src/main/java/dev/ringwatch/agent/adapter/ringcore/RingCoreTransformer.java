@@ -1,6 +1,6 @@
-package dev.ringwatch.agent.weave;
+package dev.ringwatch.agent.adapter.ringcore;
 
-import dev.ringwatch.agent.Hooks;
+import dev.ringwatch.agent.track.Hooks;
 import dev.ringwatch.agent.alert.AgentLog;
 
 import java.lang.System.Logger.Level;

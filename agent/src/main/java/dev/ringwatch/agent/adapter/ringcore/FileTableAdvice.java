@@ -1,6 +1,6 @@
-package dev.ringwatch.agent.weave;
+package dev.ringwatch.agent.adapter.ringcore;
 
-import dev.ringwatch.agent.Hooks;
+import dev.ringwatch.agent.track.Hooks;
 import dev.ringwatch.ring.FileTable;
 import dev.ringwatch.ring.FixedFile;
 import net.bytebuddy.asm.Advice;

@@ -1,4 +1,4 @@
-package dev.ringwatch.agent.weave;
+package dev.ringwatch.agent.adapter.ringcore;
 
 import dev.ringwatch.ring.IoUring;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class PreWovenTest {
             byte[] woven = PreWoven.lookup(c, original);
             assertNotNull(woven, c + " was not woven at build time");
             String text = new String(woven, java.nio.charset.StandardCharsets.ISO_8859_1);
-            assertTrue(text.contains("dev/ringwatch/agent/Hooks"), c + " calls the hooks");
+            assertTrue(text.contains("dev/ringwatch/agent/track/Hooks"), c + " calls the hooks");
             assertTrue(woven.length > original.length);
         }
     }
