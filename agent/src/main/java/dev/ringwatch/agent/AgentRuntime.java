@@ -1,7 +1,5 @@
 package dev.ringwatch.agent;
 
-import dev.ringwatch.agent.adapter.netty.NettyHooks;
-import dev.ringwatch.agent.adapter.netty.NettyRings;
 import dev.ringwatch.agent.adapter.netty.NettyTransformer;
 import dev.ringwatch.agent.cli.AttachCommand;
 import dev.ringwatch.agent.config.AgentOptions;
@@ -91,7 +89,6 @@ final class AgentRuntime {
         LeakWatcher.start(tracker, o.jmx() ? new DeferredRegistration(tracker) : null);
         Hooks.install(tracker);
         RingCoreTransformer.install(inst, attached);
-        NettyHooks.install(new NettyRings(tracker));
         NettyTransformer.install(inst, attached);
         // after the transformer: an attach adopts every ring that exists once ring-core is instrumented
         KernelWatch.startOrExplain(o, tracker, json, attached);

@@ -32,9 +32,11 @@ class NettyRingsIT {
         Set<Long> ids = new HashSet<>();
         for (RecordedEvent e : created) {
             assertTrue(ids.add(e.getLong("ringId")));
+            assertEquals("netty", e.getString("library"));
         }
         for (RecordedEvent e : closed) {
             assertTrue(ids.remove(e.getLong("ringId")), "closed a created ring once: " + e);
+            assertEquals("netty", e.getString("library"));
         }
         assertEquals(Set.of(), ids, "every ring closed");
         assertEquals(4, created.stream().filter(e -> e.getString("setupFlags").contains("SINGLE_ISSUER")).count(),

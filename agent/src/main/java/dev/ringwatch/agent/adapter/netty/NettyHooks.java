@@ -1,6 +1,7 @@
 package dev.ringwatch.agent.adapter.netty;
 
 import dev.ringwatch.agent.alert.AgentLog;
+import dev.ringwatch.agent.track.Hooks;
 
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,22 +13,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * never reaches Netty: each entry point catches it and logs the first one.
  */
 public final class NettyHooks {
-    private static volatile NettyRings rings;
     private static final AtomicBoolean FAILURE_LOGGED = new AtomicBoolean();
 
     private NettyHooks() {
     }
 
-    public static void install(NettyRings r) {
-        rings = r;
-    }
-
     /** {@code Native.createRingBuffer(..)} returned {@code ring}: set up with these sizes and flags. */
     public static void ringCreated(Object ring, int fd, int sqEntries, int cqEntries, int setupFlags, String library) {
-        NettyRings r = rings;
-        if (r == null) {
+        if (!Hooks.active()) {
             return;
         }
+        NettyRings r = NettyRings.INSTANCE;
         try {
             r.ringCreated(ring, fd, sqEntries, cqEntries, setupFlags, library);
         } catch (Throwable e) {
@@ -37,36 +33,23 @@ public final class NettyHooks {
 
     /** {@code RingBuffer.close()} is called (Netty may call it more than once). */
     public static void ringClosing(Object ring, int fd) {
-        NettyRings r = rings;
-        if (r == null) {
+        if (!Hooks.active()) {
             return;
         }
+        NettyRings r = NettyRings.INSTANCE;
         try {
-            r.ringClosing(ring, fd);
+            r.ringClosing(ring);
         } catch (Throwable e) {
             failed("ringClosing", e);
         }
     }
 
-    /** The ring's owner ({@code IoUringIoHandler}, {@code IOUringEventLoop}) finished its constructor. */
-    public static void ownerCreated(Object owner, Object ring) {
-        NettyRings r = rings;
-        if (r == null) {
-            return;
-        }
-        try {
-            r.ownerCreated(owner, ring);
-        } catch (Throwable e) {
-            failed("ownerCreated", e);
-        }
-    }
-
     /** The owner starts on its event-loop thread (the current thread). */
     public static void loopStarted(Object owner, Object ring) {
-        NettyRings r = rings;
-        if (r == null) {
+        if (!Hooks.active()) {
             return;
         }
+        NettyRings r = NettyRings.INSTANCE;
         try {
             r.loopStarted(ring);
         } catch (Throwable e) {
@@ -76,12 +59,12 @@ public final class NettyHooks {
 
     /** {@code IoUringIoHandler.newBufferRing} registered buffer group {@code groupId} on ring {@code ringFd}. */
     public static void bufferRingCreated(Object bufferRing, int groupId, int ringFd) {
-        NettyRings r = rings;
-        if (r == null) {
+        if (!Hooks.active()) {
             return;
         }
+        NettyRings r = NettyRings.INSTANCE;
         try {
-            r.bufferRingCreated(bufferRing, groupId, ringFd);
+            r.bufferRingCreated(bufferRing, ringFd);
         } catch (Throwable e) {
             failed("bufferRingCreated", e);
         }
@@ -89,10 +72,10 @@ public final class NettyHooks {
 
     /** {@code IoUringBufferRing.close()} is called. */
     public static void bufferRingClosing(Object bufferRing) {
-        NettyRings r = rings;
-        if (r == null) {
+        if (!Hooks.active()) {
             return;
         }
+        NettyRings r = NettyRings.INSTANCE;
         try {
             r.bufferRingClosing(bufferRing);
         } catch (Throwable e) {

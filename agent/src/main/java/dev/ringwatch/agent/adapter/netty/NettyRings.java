@@ -1,71 +1,55 @@
 package dev.ringwatch.agent.adapter.netty;
 
-import dev.ringwatch.agent.track.RingFacts;
-import dev.ringwatch.agent.track.Tracker;
+import dev.ringwatch.agent.model.RingFacts;
+import dev.ringwatch.agent.track.Hooks;
 
-import java.lang.ref.WeakReference;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The Netty adapter's model: which tracked ring a Netty {@code RingBuffer} is, its owner, the event-loop thread
- * that runs it and its buffer rings; it turns Netty's calls into the tracker's. Netty's objects are held weakly
- * (by identity: {@code RingBuffer} and {@code IoUringBufferRing} keep Object's equals), so a ring Netty drops
+ * The Netty adapter's model: which tracked ring a Netty {@code RingBuffer} is, and its buffer rings; it turns
+ * Netty's calls into the tracker's library-neutral ones ({@link Hooks}). Netty's objects are held weakly, by
+ * identity ({@code RingBuffer} and {@code IoUringBufferRing} keep Object's equals), so a ring Netty drops
  * unclosed is still found by the tracker's GC watch. Rings are set up and closed rarely (one per event loop):
  * one lock is enough.
  */
-public final class NettyRings {
-    /** Netty rings get ids from here, far above ring-core's (which count from 1 per JVM). */
-    static final long FIRST_ID = 1L << 40;
+final class NettyRings {
+    static final NettyRings INSTANCE = new NettyRings();
 
-    private final Tracker tracker;
-    private final AtomicLong ids = new AtomicLong(FIRST_ID);
     private final Map<Object, NettyRing> byRing = new WeakHashMap<>();
     private final Map<Object, NettyRing> byBufferRing = new WeakHashMap<>();
 
-    public NettyRings(Tracker tracker) {
-        this.tracker = tracker;
-    }
-
     void ringCreated(Object ring, int fd, int sqEntries, int cqEntries, int setupFlags, String library) {
-        NettyRing r = new NettyRing(ids.incrementAndGet(), fd, library);
-        synchronized (this) {
-            byRing.put(ring, r);
+        RingFacts facts = new RingFacts(library, 0L, fd, setupFlags, SetupFlagNames.describe(setupFlags),
+                (setupFlags & SetupFlagNames.SQPOLL) != 0, sqEntries, cqEntries, 0, 0L, ring.getClass().getName(),
+                false, null);
+        long id = Hooks.ringOpened(ring, facts, null);
+        if (id != 0) {
+            synchronized (this) {
+                byRing.put(ring, new NettyRing(id, fd));
+            }
         }
-        RingFacts facts = new RingFacts(r.id, fd, setupFlags, SetupFlagNames.describe(setupFlags),
-                (setupFlags & SetupFlagNames.SQPOLL) != 0, sqEntries, cqEntries, 0, ring.getClass().getName(),
-                false, 0L, new long[0]);
-        tracker.ringOpened(ring, facts, null, false);
     }
 
-    void ringClosing(Object ring, int fd) {
+    void ringClosing(Object ring) {
         NettyRing r;
         synchronized (this) {
             r = byRing.remove(ring); // a second close finds nothing: Netty's close is idempotent, so is this
         }
         if (r != null) {
-            tracker.ringClosing(r.id);
+            Hooks.ringClosing(r.id);
         }
     }
 
-    void ownerCreated(Object owner, Object ring) {
-        NettyRing r = find(ring);
-        if (r != null) {
-            r.ownerClass = owner.getClass().getName();
-        }
-    }
-
+    /** The current thread runs {@code ring} from now on: its event loop. */
     void loopStarted(Object ring) {
         NettyRing r = find(ring);
         if (r != null) {
-            r.loop = new WeakReference<>(Thread.currentThread());
+            Hooks.ringOwnerThread(r.id, Thread.currentThread());
         }
     }
 
-    synchronized void bufferRingCreated(Object bufferRing, int groupId, int ringFd) {
+    synchronized void bufferRingCreated(Object bufferRing, int ringFd) {
         for (NettyRing r : byRing.values()) {
             if (r.fd == ringFd) {
                 byBufferRing.put(bufferRing, r);
@@ -82,42 +66,29 @@ public final class NettyRings {
         }
     }
 
-    /** The open Netty rings, for the rules that look at event loops. */
-    public synchronized List<NettyRing> open() {
-        return new ArrayList<>(byRing.values());
+    /** Buffer rings registered on ring {@code ringFd} and not closed (fdinfo does not show them). */
+    synchronized int bufferRings(int ringFd) {
+        for (NettyRing r : byRing.values()) {
+            if (r.fd == ringFd) {
+                return r.bufferRings;
+            }
+        }
+        return 0;
     }
 
     private synchronized NettyRing find(Object ring) {
         return byRing.get(ring);
     }
 
-    /** One open Netty ring as the adapter knows it beside the tracker's record (same id). */
-    public static final class NettyRing {
+    /** An open Netty ring: the tracker's id for it, its fd, its buffer rings. */
+    private static final class NettyRing {
         final long id;
         final int fd;
-        final String library;
-        volatile String ownerClass;
-        volatile WeakReference<Thread> loop;
         int bufferRings;
 
-        NettyRing(long id, int fd, String library) {
+        NettyRing(long id, int fd) {
             this.id = id;
             this.fd = fd;
-            this.library = library;
-        }
-
-        public long id() {
-            return id;
-        }
-
-        public String library() {
-            return library;
-        }
-
-        /** The event-loop thread running this ring, or null (not started yet, or collected). */
-        public Thread loopThread() {
-            WeakReference<Thread> l = loop;
-            return l == null ? null : l.get();
         }
     }
 }

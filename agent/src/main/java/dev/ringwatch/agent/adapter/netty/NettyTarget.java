@@ -11,7 +11,10 @@ enum NettyTarget {
     NATIVE("Native", "Native"),
     /** {@code RingBuffer.close()}: every close, idempotent or not. */
     RING_BUFFER("RingBuffer", "RingBuffer"),
-    /** The ring's owner: {@code IoUringIoHandler} (4.2) or {@code IOUringEventLoop} (incubator). */
+    /**
+     * The ring's owner, {@code IoUringIoHandler} (4.2) or {@code IOUringEventLoop} (incubator): its first call on
+     * the event-loop thread names that thread; 4.2's {@code newBufferRing} registers buffer rings.
+     */
     LOOP_OWNER("IoUringIoHandler", "IOUringEventLoop"),
     /** Buffer rings (4.2 only): {@code IoUringBufferRing.close()}. */
     BUFFER_RING("IoUringBufferRing", null);

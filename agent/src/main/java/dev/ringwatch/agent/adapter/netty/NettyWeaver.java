@@ -89,17 +89,13 @@ final class NettyWeaver {
                     return !isStatic && name.equals("close") && descriptor.equals("()V")
                             ? new Insert(true, Insert.RING_CLOSING) : null;
                 case LOOP_OWNER:
-                    if (!hasRingBufferField || isStatic && !name.equals("newBufferRing")) {
-                        return null;
-                    }
-                    if (name.equals("<init>")) {
-                        return new Insert(false, Insert.OWNER_CREATED);
-                    }
-                    if (descriptor.equals("()V") && name.equals(m.incubator() ? "run" : "initialize")) {
+                    // the loop thread's first call: IoUringIoHandler.initialize(), IOUringEventLoop.run()
+                    if (!isStatic && hasRingBufferField && descriptor.equals("()V")
+                            && name.equals(m.incubator() ? "run" : "initialize")) {
                         return new Insert(true, Insert.LOOP_STARTED);
                     }
-                    if (!m.incubator() && isStatic && descriptor.equals("(IL" + m.type("IoUringBufferRingConfig;)")
-                            + "L" + m.type("IoUringBufferRing;"))) {
+                    if (!m.incubator() && isStatic && name.equals("newBufferRing") && descriptor.equals(
+                            "(IL" + m.type("IoUringBufferRingConfig;)") + "L" + m.type("IoUringBufferRing;"))) {
                         return new Insert(false, Insert.BUFFER_RING_CREATED);
                     }
                     return null;
@@ -173,13 +169,12 @@ final class NettyWeaver {
                         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, ring, "fd", "()I", false);
                         hook("ringClosing", "(" + OBJECT + "I)V");
                     }
-                    case Insert.OWNER_CREATED, Insert.LOOP_STARTED -> {
+                    case Insert.LOOP_STARTED -> {
                         mv.visitVarInsn(Opcodes.ALOAD, 0);
                         mv.visitVarInsn(Opcodes.ALOAD, 0);
                         mv.visitFieldInsn(Opcodes.GETFIELD, m.className(), "ringBuffer",
                                 "L" + ring + ";");
-                        hook(kind == Insert.OWNER_CREATED ? "ownerCreated" : "loopStarted",
-                                "(" + OBJECT + OBJECT + ")V");
+                        hook("loopStarted", "(" + OBJECT + OBJECT + ")V");
                     }
                     case Insert.BUFFER_RING_CREATED -> {
                         // stack: bufferRing -> bufferRing, bufferRing, groupId, ringFd
@@ -209,7 +204,6 @@ final class NettyWeaver {
         static final int RING_CREATED_42 = 0;
         static final int RING_CREATED_INCUBATOR = 1;
         static final int RING_CLOSING = 2;
-        static final int OWNER_CREATED = 3;
         static final int LOOP_STARTED = 4;
         static final int BUFFER_RING_CREATED = 5;
         static final int BUFFER_RING_CLOSING = 6;
