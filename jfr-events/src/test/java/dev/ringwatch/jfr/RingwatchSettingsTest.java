@@ -19,9 +19,9 @@ class RingwatchSettingsTest {
             RingCreatedEvent.NAME, RingLeakEvent.NAME, FileSlotLeakEvent.NAME, SqpollThreadLeakEvent.NAME);
 
     @Test
-    void fullSettingsParseAndEnableAllElevenRingwatchEvents() throws Exception {
+    void fullSettingsParseAndEnableAllTwelveRingwatchEvents() throws Exception {
         Map<String, String> settings = RingwatchSettings.full().getSettings();
-        assertEquals(11, RingwatchEvents.ALL.size());
+        assertEquals(12, RingwatchEvents.ALL.size());
         for (String name : eventNames()) {
             assertEquals("true", settings.get(name + "#enabled"), name + " must be enabled by ringwatch.jfc");
         }

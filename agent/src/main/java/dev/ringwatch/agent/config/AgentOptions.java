@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param jfr     file the agent's own JFR recording (ringwatch.jfc) is written to at exit, or null
  * @param reconcile       run the kernel reconciler (compares the tracker with /proc once per reconcilePeriod)
  * @param driftThreshold least unexplained rise of the kernel's {@code sockets: used} that counts as socket drift
+ * @param pileUpThreshold more open rings than this from one creation site, still growing, is a ring pile-up
+ * @param pileUpWindow    time between two counts of open rings per creation site
  */
 public record AgentOptions(
         boolean enabled,
@@ -27,13 +29,15 @@ public record AgentOptions(
         boolean reconcile,
         Duration reconcilePeriod,
         Duration stallGrace,
-        int driftThreshold) {
+        int driftThreshold,
+        int pileUpThreshold,
+        Duration pileUpWindow) {
 
     /** The options without the reconciler's settings (those keep their defaults). */
     public AgentOptions(boolean enabled, SlotStacks slotStacks, int sampleInterval, int stackDepth, int maxTracked,
                         boolean reclaim, Path jsonLog, Path jfr, Level logLevel, boolean jmx, boolean exitSummary) {
         this(enabled, slotStacks, sampleInterval, stackDepth, maxTracked, reclaim, jsonLog, jfr, logLevel, jmx,
-                exitSummary, true, Duration.ofSeconds(5), Duration.ofSeconds(10), 64);
+                exitSummary, true, Duration.ofSeconds(5), Duration.ofSeconds(10), 64, 16, Duration.ofSeconds(1));
     }
 
     public static AgentOptions defaults() {

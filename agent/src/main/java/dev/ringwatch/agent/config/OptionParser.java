@@ -105,7 +105,12 @@ public final class OptionParser {
                     "time a released slot's tag CQE may take before the release counts as stalled"),
             new Spec("driftThreshold", 64, 1, 1_000_000,
                     "least rise of the kernel's sockets used, unexplained by our own sockets, that counts as"
-                            + " socket drift"));
+                            + " socket drift"),
+            new Spec("pileUpThreshold", 16, 1, 1_000_000,
+                    "more rings than this open from one creation site, grown in 3 consecutive pileUpWindows with"
+                            + " none closed, is reported as a ring pile-up"),
+            Spec.duration("pileUpWindow", "1s", 10, 3_600_000,
+                    "time between two counts of the open rings per creation site (ring pile-up rule)"));
 
     public static List<Spec> specs() {
         return SPECS;
@@ -271,7 +276,9 @@ public final class OptionParser {
                 (Boolean) v.get("reconcile"),
                 (Duration) v.get("reconcilePeriod"),
                 (Duration) v.get("stallGrace"),
-                (Integer) v.get("driftThreshold"));
+                (Integer) v.get("driftThreshold"),
+                (Integer) v.get("pileUpThreshold"),
+                (Duration) v.get("pileUpWindow"));
     }
 
     // ---- value readers: return the value or throw IllegalArgumentException (message optional) ----------

@@ -43,6 +43,7 @@ public final class Tracker {
     private final int maxTracked;
     private final boolean reclaim;
     private final CreationStacks stacks;
+    private final LiveRingRules liveRules;
     private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
     private static final int RECENT = 256;
     private final ConcurrentHashMap<Long, RingRecord> rings = new ConcurrentHashMap<>();
@@ -78,6 +79,7 @@ public final class Tracker {
         this.maxTracked = options.maxTracked();
         this.reclaim = options.reclaim();
         this.stacks = new CreationStacks(options.stackDepth(), MAX_DISTINCT_SITES);
+        this.liveRules = new LiveRingRules(this, options.pileUpThreshold(), options.pileUpWindow().toNanos());
     }
 
     public void listener(TrackerListener l) {
@@ -421,6 +423,25 @@ public final class Tracker {
         }
         return new TrackerSnapshot.Counts(liveRings.get(), sqpollRings.get(), occupied, pending, ringLeaks.get(), slotLeaks.get(), reclaimedRings.get(), reclaimedSlots.get(),
                 dropped.sum(), tracked.get(), kernelLeaks.get());
+    }
+
+    /** The rules over live rings (pile-up, outlived thread): the tracker's thread runs them after each poll. */
+    public void runLiveRingRules(long now) {
+        liveRules.run(now);
+    }
+
+    void countRingLeak() {
+        ringLeaks.incrementAndGet();
+    }
+
+    TrackerListener listener() {
+        return listener;
+    }
+
+    void forEachOpenRecord(java.util.function.Consumer<RingRecord> action) {
+        for (RingRecord r : rings.values()) {
+            action.accept(r);
+        }
     }
 
     /** Visits the open rings, then the recently closed ones (for {@link TrackerState}). */
