@@ -15,7 +15,6 @@ import dev.ringwatch.agent.alert.OwnRecording;
 import dev.ringwatch.agent.alert.Reporter;
 import dev.ringwatch.agent.track.LeakWatcher;
 import dev.ringwatch.agent.track.Tracker;
-import dev.ringwatch.agent.adapter.ringcore.RingCoreTransformer;
 
 import java.lang.System.Logger.Level;
 import java.lang.instrument.Instrumentation;
@@ -24,6 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** Starts the agent: options, tracker, reporting, the tracker's thread, the exit hook, the transformer. */
 final class AgentRuntime {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    /** The JDK that ring-core and the agent's FFM parts need. */
+    private static final int RING_CORE_JDK = 25;
 
     private AgentRuntime() {
     }
@@ -88,12 +89,32 @@ final class AgentRuntime {
 
         LeakWatcher.start(tracker, o.jmx() ? new DeferredRegistration(tracker) : null);
         Hooks.install(tracker);
-        RingCoreTransformer.install(inst, attached);
+        startRingCoreAdapter(inst, attached);
         NettyTransformer.install(inst, attached);
         // after the transformer: an attach adopts every ring that exists once ring-core is instrumented
         KernelWatch.startOrExplain(o, tracker, json, attached);
         if (AgentLog.enabled(Level.DEBUG)) {
             AgentLog.log(Level.DEBUG, "ringwatch agent started: " + o);
+        }
+    }
+
+    /**
+     * ring-core's adapter is compiled for JDK 25 (ring-core needs its FFM API; its classes are of release 25):
+     * loaded by name on a JDK 25+ only, so that the agent starts on 17 and 21 too and says once what it lacks.
+     */
+    private static void startRingCoreAdapter(Instrumentation inst, boolean attached) throws Exception {
+        int feature = Runtime.version().feature();
+        if (feature < RING_CORE_JDK) {
+            AgentLog.log(Level.INFO, "ringwatch: on JDK " + feature + " the agent tracks Netty's io_uring rings;"
+                    + " not available before JDK " + RING_CORE_JDK + ": rings made through ring-core (it needs JDK "
+                    + RING_CORE_JDK + "'s FFM API) and reclaim's unmapping of collected rings");
+            return;
+        }
+        try {
+            Class.forName("dev.ringwatch.agent.adapter.ringcore.RingCoreTransformer")
+                    .getMethod("install", Instrumentation.class, boolean.class).invoke(null, inst, attached);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
         }
     }
 }

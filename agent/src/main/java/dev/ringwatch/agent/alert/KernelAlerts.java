@@ -51,16 +51,29 @@ public final class KernelAlerts implements AlertSink {
     }
 
     private boolean claim(Finding finding) {
-        return switch (finding) {
-            case Finding.ClosedRingStillMapped f -> tracker.claimKernelLeak(f.ringId(), -1, 0);
-            case Finding.SqpollThreadOutlivedRing f -> tracker.claimKernelLeak(f.ringId(), -1, 0);
-            case Finding.FdClosedUnderSlot f -> tracker.claimKernelLeak(f.ringId(), f.slot(), f.tag());
-            // a released slot, a ring or thread nobody tracks, the whole process: no GC rule reports those
-            case Finding.SlotReleaseStalled f -> tracker.claimKernelLeak(0, -1, 0);
-            case Finding.UntrackedRing f -> tracker.claimKernelLeak(0, -1, 0);
-            case Finding.UntrackedSqpollThread f -> tracker.claimKernelLeak(0, -1, 0);
-            case Finding.SocketDrift f -> tracker.claimKernelLeak(0, -1, 0);
-        };
+        if (finding instanceof Finding.ClosedRingStillMapped f) {
+            return tracker.claimKernelLeak(f.ringId(), -1, 0);
+        }
+        if (finding instanceof Finding.SqpollThreadOutlivedRing f) {
+            return tracker.claimKernelLeak(f.ringId(), -1, 0);
+        }
+        if (finding instanceof Finding.FdClosedUnderSlot f) {
+            return tracker.claimKernelLeak(f.ringId(), f.slot(), f.tag());
+        }
+        // a released slot, a ring or thread nobody tracks, the whole process: no GC rule reports those
+        if (finding instanceof Finding.SlotReleaseStalled f) {
+            return tracker.claimKernelLeak(0, -1, 0);
+        }
+        if (finding instanceof Finding.UntrackedRing f) {
+            return tracker.claimKernelLeak(0, -1, 0);
+        }
+        if (finding instanceof Finding.UntrackedSqpollThread f) {
+            return tracker.claimKernelLeak(0, -1, 0);
+        }
+        if (finding instanceof Finding.SocketDrift f) {
+            return tracker.claimKernelLeak(0, -1, 0);
+        }
+        throw new IllegalStateException("unknown finding " + finding);
     }
 
     /** {@link System.Logger} onto {@link AgentLog}, so the reconciler's lines obey option logLevel. */

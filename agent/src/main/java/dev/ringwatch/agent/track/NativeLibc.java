@@ -9,20 +9,22 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * munmap and close, for reclaiming a ring whose {@code IoUring} object was collected (so its own close()
- * can no longer run). Loaded only when reclaim needs it.
+ * can no longer run). Loaded only when reclaim needs it, by name ({@link NativeRelease#load()}): compiled at
+ * release 25, unlike the core.
  */
 @SuppressWarnings("restricted") // reclaim closes and unmaps what ring-core can no longer release
-final class NativeLibc {
+final class NativeLibc implements NativeRelease {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final MethodHandle MUNMAP = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("munmap"),
             FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle CLOSE = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("close"),
             FunctionDescriptor.of(JAVA_INT, JAVA_INT));
 
-    private NativeLibc() {
+    NativeLibc() {
     }
 
-    static int munmap(long address, long length) {
+    @Override
+    public int munmap(long address, long length) {
         try {
             return (int) MUNMAP.invokeExact(address, length);
         } catch (Throwable t) {
@@ -30,7 +32,8 @@ final class NativeLibc {
         }
     }
 
-    static int close(int fd) {
+    @Override
+    public int close(int fd) {
         try {
             return (int) CLOSE.invokeExact(fd);
         } catch (Throwable t) {

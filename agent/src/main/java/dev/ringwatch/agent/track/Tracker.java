@@ -537,6 +537,6 @@ public final class Tracker {
 
     static String threadName(Thread t) {
         String n = t.getName();
-        return n.isEmpty() ? (t.isVirtual() ? "virtual thread #" : "thread #") + t.threadId() : n;
+        return n.isEmpty() ? "thread #" + t.getId() : n; // getId, not threadId: the core runs on JDK 17
     }
 }

@@ -14,7 +14,22 @@ final class NettyJars {
             "io.netty.channel.uring.IoUring");
     static final String NATIVE_LIBRARY = "META-INF/native/libnetty_transport_native_io_uring42_x86_64.so";
 
+    /** The JDK 17 the Netty tests also run on (Netty users run 17 and 21 as much as 25). */
+    static final Path JDK_17 = Path.of(System.getProperty("ringwatch.test.jdk17", "/usr/lib/jvm/java-17-openjdk-amd64"));
+
     private NettyJars() {
+    }
+
+    /** A child JVM running {@code program} with Netty on its class path, on the tests' JDK or ({@code jdk17}) on 17. */
+    static ChildJvm child(String label, Class<?> program, boolean jdk17, String... args) {
+        ChildJvm c = ChildJvm.of(label + (jdk17 ? "-jdk17" : ""), program, args).classpathLast(all());
+        if (jdk17) {
+            if (!java.nio.file.Files.isExecutable(JDK_17.resolve("bin/java"))) {
+                throw new IllegalStateException("no JDK 17 at " + JDK_17 + " (set -Dringwatch.test.jdk17=<its home>)");
+            }
+            c.javaHome(JDK_17);
+        }
+        return c;
     }
 
     static List<Path> all() {

@@ -3,7 +3,8 @@ package dev.ringwatch.agent.it;
 import dev.ringwatch.programs.netty.ForgottenGroups;
 import dev.ringwatch.programs.netty.NettyEcho;
 import jdk.jfr.consumer.RecordedEvent;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.HashSet;
 import java.util.List;
@@ -15,16 +16,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Netty 4.2's io_uring transport (the real library) under the agent: its rings are tracked like ring-core's. */
 class NettyRingsIT {
 
-    @Test
-    void healthyEchoServerAndClientGiveNoLeakLineAndOneCreatedAndClosedPerRing() throws Exception {
-        ChildRun run = ChildJvm.of("netty-echo-healthy", NettyEcho.class, "1", "4").classpathLast(NettyJars.all())
-                .run();
+    @ParameterizedTest(name = "on JDK 17: {0}")
+    @ValueSource(booleans = {false, true})
+    void healthyEchoServerAndClientGiveNoLeakLineAndOneCreatedAndClosedPerRing(boolean jdk17) throws Exception {
+        ChildRun run = NettyJars.child("netty-echo-healthy", NettyEcho.class, jdk17, "1", "4").run();
         assertEquals(0, run.exitCode(), run.where());
         assertTrue(Long.parseLong(run.value("ROUND_TRIPS")) > 0, run.where());
         assertEquals("4", run.value("URING_FDS_UNDER_TRAFFIC"), "boss, 2 workers, 1 client loop");
         assertEquals("0", run.value("URING_FDS_AFTER"));
         assertEquals(List.of(), run.logRecords("ringwatch LEAK"), run.where());
         assertEquals(List.of(), run.logRecords("ringwatch OPEN AT EXIT"), run.where());
+        assertEquals(jdk17 ? 1 : 0, run.logRecords("ringwatch: on JDK 17 the agent tracks Netty's io_uring rings;"
+                + " not available before JDK 25: rings made through ring-core").size(), run.where());
 
         List<RecordedEvent> created = run.events("dev.ringwatch.RingCreated");
         List<RecordedEvent> closed = run.events("dev.ringwatch.RingClosed");
@@ -43,10 +46,10 @@ class NettyRingsIT {
                 "the loops' rings carry Netty's decoded set-up flags");
     }
 
-    @Test
-    void forgottenGroupsAreNamedAtExitWithTheFrameThatBuiltThem() throws Exception {
-        ChildRun run = ChildJvm.of("netty-forgotten-groups", ForgottenGroups.class).classpathLast(NettyJars.all())
-                .run();
+    @ParameterizedTest(name = "on JDK 17: {0}")
+    @ValueSource(booleans = {false, true})
+    void forgottenGroupsAreNamedAtExitWithTheFrameThatBuiltThem(boolean jdk17) throws Exception {
+        ChildRun run = NettyJars.child("netty-forgotten-groups", ForgottenGroups.class, jdk17).run();
         assertEquals(0, run.exitCode(), run.where());
         assertEquals("3", run.value("URING_FDS_AT_EXIT"));
         List<String> exit = run.logRecords("ringwatch OPEN AT EXIT");
