@@ -6,7 +6,7 @@ import dev.ringwatch.agent.config.AgentOptions;
 import dev.ringwatch.agent.config.AgentStartException;
 import dev.ringwatch.agent.config.OptionParser;
 import dev.ringwatch.agent.jmx.DeferredRegistration;
-import dev.ringwatch.agent.alert.AgentLog;
+import dev.ringwatch.agent.log.AgentLog;
 import dev.ringwatch.agent.alert.ExitSummary;
 import dev.ringwatch.agent.alert.JfrHooks;
 import dev.ringwatch.agent.track.Hooks;

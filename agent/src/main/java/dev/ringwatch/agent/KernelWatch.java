@@ -1,6 +1,6 @@
 package dev.ringwatch.agent;
 
-import dev.ringwatch.agent.alert.AgentLog;
+import dev.ringwatch.agent.log.AgentLog;
 import dev.ringwatch.agent.alert.Events;
 import dev.ringwatch.agent.alert.JsonLines;
 import dev.ringwatch.agent.alert.KernelAlerts;

@@ -1,5 +1,6 @@
 package dev.ringwatch.agent.alert;
 
+import dev.ringwatch.agent.finding.FindingEvents;
 import dev.ringwatch.agent.kernel.KernelStatistics;
 import dev.ringwatch.agent.kernel.Reconciler;
 import dev.ringwatch.agent.track.LeakReport;
@@ -90,45 +91,15 @@ public final class Events {
     }
 
     public static void ringLeak(LeakReport.RingLeak leak) {
-        if (!jfrReady || !RingLeakEvent.enabled()) {
-            return;
+        if (jfrReady && RingLeakEvent.enabled()) {
+            FindingEvents.commit(leak.finding());
         }
-        TrackerSnapshot.RingView r = leak.ring();
-        RingLeakEvent e = new RingLeakEvent();
-        e.ringId = r.id();
-        e.library = r.facts().library();
-        e.ringFd = r.fd();
-        e.setupFlags = r.facts().setupFlagNames();
-        e.reason = RingLeakEvent.REASON_OWNER_GONE;
-        e.severe = leak.severe();
-        e.ownerClass = r.facts().ownerClass();
-        e.creatingThread = r.creatingThread();
-        e.age = leak.ageNanos();
-        e.creationStack = r.site() == null ? "" : r.site().render("");
-        e.bytesMapped = r.facts().mappedBytes();
-        e.sqThreadTid = leak.sqThreadTid();
-        e.occupiedSlots = leak.occupiedSlots();
-        e.commit();
     }
 
     public static void slotLeak(LeakReport.SlotLeak leak) {
-        if (!jfrReady || !FileSlotLeakEvent.enabled()) {
-            return;
+        if (jfrReady && FileSlotLeakEvent.enabled()) {
+            FindingEvents.commit(leak.finding());
         }
-        TrackerSnapshot.SlotView s = leak.slot();
-        FileSlotLeakEvent e = new FileSlotLeakEvent();
-        e.ringId = leak.ring().id();
-        e.ringFd = leak.ring().fd();
-        e.slot = s.slot();
-        e.fd = s.fd();
-        e.file = leak.file();
-        e.tag = s.tag();
-        e.reason = FileSlotLeakEvent.REASON_OWNER_GONE;
-        e.ownerClass = s.ownerClass();
-        e.creatingThread = s.thread();
-        e.age = leak.ageNanos();
-        e.creationStack = s.site() == null ? "" : s.site().render("");
-        e.commit();
     }
 
     /** Commits the exit summary (the caller makes sure it happens once). */

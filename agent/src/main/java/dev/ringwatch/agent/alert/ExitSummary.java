@@ -1,5 +1,6 @@
 package dev.ringwatch.agent.alert;
 
+import dev.ringwatch.agent.log.AgentLog;
 import dev.ringwatch.agent.track.Tracker;
 import dev.ringwatch.agent.track.TrackerSnapshot;
 
@@ -21,6 +22,9 @@ public final class ExitSummary {
     private volatile boolean shuttingDown;
     private boolean committed;
     private boolean logged;
+    /** One snapshot and line for the event and the log line, whichever of JFR and the hook comes first. */
+    private TrackerSnapshot exitSnapshot;
+    private String exitLine;
 
     public ExitSummary(Tracker tracker, Reporter reporter, JsonLines json, boolean summaryEnabled) {
         this.tracker = tracker;
@@ -34,10 +38,9 @@ public final class ExitSummary {
         shuttingDown = true;
         try {
             if (summaryEnabled) {
-                TrackerSnapshot snap = tracker.snapshot();
-                String line = LeakMessages.openAtExit(snap);
-                commitOnce(snap, line);
-                logOnce(snap, line);
+                summarise();
+                commitOnce();
+                logOnce();
             }
         } finally {
             if (json != null) {
@@ -49,25 +52,34 @@ public final class ExitSummary {
     /** JFR's periodic callback for OpenAtExit (every chunk boundary): commits only during shutdown. */
     public void onChunkBoundary() {
         if (summaryEnabled && isShuttingDown()) {
-            TrackerSnapshot snap = tracker.snapshot();
-            commitOnce(snap, LeakMessages.openAtExit(snap));
+            summarise();
+            commitOnce();
         }
     }
 
-    private synchronized void commitOnce(TrackerSnapshot snap, String line) {
+    private synchronized void summarise() {
+        if (exitSnapshot == null) {
+            exitSnapshot = tracker.snapshot();
+            exitLine = LeakMessages.openAtExit(exitSnapshot);
+        }
+    }
+
+    private synchronized void commitOnce() {
         if (!committed) {
             committed = true;
-            if (line != null) { // nothing open, nothing to summarise
-                Events.openAtExit(snap, line);
+            if (exitLine != null) { // nothing open, nothing to summarise
+                Events.openAtExit(exitSnapshot, exitLine);
             }
         }
     }
 
-    private synchronized void logOnce(TrackerSnapshot snap, String line) {
+    private synchronized void logOnce() {
         if (logged) {
             return;
         }
         logged = true;
+        String line = exitLine;
+        TrackerSnapshot snap = exitSnapshot;
         if (line == null) {
             AgentLog.logAtShutdown(Level.DEBUG, "ringwatch: no ring or slot open at exit");
             return;

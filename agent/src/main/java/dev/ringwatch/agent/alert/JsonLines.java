@@ -1,5 +1,6 @@
 package dev.ringwatch.agent.alert;
 
+import dev.ringwatch.agent.log.AgentLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;

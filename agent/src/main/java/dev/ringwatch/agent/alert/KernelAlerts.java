@@ -1,8 +1,10 @@
 package dev.ringwatch.agent.alert;
 
+import dev.ringwatch.agent.log.AgentLog;
+import dev.ringwatch.agent.finding.Finding;
+
 import dev.ringwatch.agent.kernel.Alert;
 import dev.ringwatch.agent.kernel.AlertSink;
-import dev.ringwatch.agent.kernel.Finding;
 import dev.ringwatch.agent.kernel.JfrLogAlertSink;
 import dev.ringwatch.agent.track.Tracker;
 
@@ -72,6 +74,13 @@ public final class KernelAlerts implements AlertSink {
         }
         if (finding instanceof Finding.SocketDrift f) {
             return tracker.claimKernelLeak(0, -1, 0);
+        }
+        // the GC rules' findings are claimed by the tracker as it makes them and never come this way
+        if (finding instanceof Finding.RingOutlivedOwner f) {
+            return true;
+        }
+        if (finding instanceof Finding.SlotOutlivedOwner f) {
+            return true;
         }
         throw new IllegalStateException("unknown finding " + finding);
     }

@@ -1,6 +1,11 @@
 package dev.ringwatch.agent.alert;
 
+import dev.ringwatch.agent.finding.Durations;
+
 import dev.ringwatch.agent.config.AgentOptions;
+import dev.ringwatch.agent.finding.LeakLine;
+import dev.ringwatch.agent.finding.Rule;
+import dev.ringwatch.agent.model.RingFacts;
 import dev.ringwatch.agent.track.CreationSite;
 import dev.ringwatch.agent.track.LeakReport;
 import dev.ringwatch.agent.track.TrackerSnapshot;
@@ -8,12 +13,10 @@ import dev.ringwatch.agent.track.TrackerSnapshot;
 import java.util.List;
 
 /**
- * The text of the agent's log lines. A leak line starts with {@value #LEAK_PREFIX}, says what leaked,
- * how old it is, who owned it and where it was created, then, one tab-indented line each, the frames,
- * why it matters and what to do.
+ * The wording of the GC rules' leak lines (in the one {@link LeakLine} layout), of reclaim lines and of the
+ * exit summary.
  */
 public final class LeakMessages {
-    public static final String LEAK_PREFIX = "ringwatch LEAK ";
     public static final String RECLAIM_PREFIX = "ringwatch RECLAIM ";
     public static final String EXIT_PREFIX = "ringwatch OPEN AT EXIT: ";
     private static final int EXIT_RINGS_LISTED = 20;
@@ -32,72 +35,60 @@ public final class LeakMessages {
 
     public String ringLeak(LeakReport.RingLeak leak) {
         TrackerSnapshot.RingView r = leak.ring();
-        StringBuilder sb = new StringBuilder(LEAK_PREFIX).append(LeakReport.RULE_RING).append(": ")
-                .append(ringName(r)).append(" age=").append(Durations.format(leak.ageNanos()))
-                .append(" owner=").append(r.facts().ownerClass());
-        if (!r.facts().explicitOwner()) {
-            sb.append(" (the ring itself: no owner(..) was given)");
+        RingFacts facts = r.facts();
+        LeakLine line = new LeakLine(Rule.RING_OUTLIVED_OWNER).text(ringName(r)).text(" age=")
+                .text(Durations.format(leak.ageNanos())).text(" owner=").text(facts.ownerClass());
+        if (!facts.explicitOwner()) {
+            line.text(" (the ring itself: no owner(..) was given)");
         }
-        sb.append(" created by thread \"").append(r.creatingThread()).append("\" at");
-        appendSite(sb, r.site(), "creation stack not captured");
-        if (r.facts().explicitOwner()) {
-            sb.append("\n\t-> its owner ").append(r.facts().ownerClass()).append(" was garbage collected while the ring was open");
-            sb.append(leak.ringCollected()
+        line.text(" created by thread \"").text(r.creatingThread()).text("\" at")
+                .frames(site(r.site()), "creation stack not captured");
+        if (facts.explicitOwner()) {
+            line.note("its owner " + facts.ownerClass() + " was garbage collected while the ring was open"
+                    + (leak.ringCollected()
                     ? "; the IoUring object is gone too, so nothing can close the ring any more"
-                    : "; the IoUring object is still referenced elsewhere");
+                    : "; the IoUring object is still referenced elsewhere"));
         } else {
-            sb.append("\n\t-> the IoUring object was garbage collected without close(): nothing can close it any more");
+            line.note("the IoUring object was garbage collected without close(): nothing can close it any more");
         }
         if (leak.severe()) {
-            sb.append("\n\t-> severe: its SQPOLL kernel thread")
-                    .append(leak.sqThreadTid() > 0 ? " (iou-sqp, tid " + leak.sqThreadTid() + ")" : " (iou-sqp)")
-                    .append(" keeps running until the process exits");
+            line.note("severe: its SQPOLL kernel thread"
+                    + (leak.sqThreadTid() > 0 ? " (iou-sqp, tid " + leak.sqThreadTid() + ")" : " (iou-sqp)")
+                    + " keeps running until the process exits");
         }
         if (leak.occupiedSlots() > 0) {
-            sb.append("\n\t-> it still holds ").append(leak.occupiedSlots()).append(" fixed-file slot")
-                    .append(leak.occupiedSlots() == 1 ? "" : "s").append(": their files stay open with it");
+            line.note("it still holds " + leak.occupiedSlots() + " fixed-file slot"
+                    + (leak.occupiedSlots() == 1 ? "" : "s") + ": their files stay open with it");
         }
-        sb.append("\n\t-> fix: close the ring (IoUring.close(), e.g. try-with-resources");
-        if (r.facts().explicitOwner()) {
-            sb.append(" or in ").append(simpleName(r.facts().ownerClass())).append("'s own close()");
-        }
-        sb.append(") before dropping it");
-        if (!options.reclaim()) {
-            sb.append("; until then reclaim=true makes the agent close it");
-        }
-        sb.append(" [ring id=").append(r.id()).append(']');
-        return sb.toString();
+        line.note("fix: close the ring (IoUring.close(), e.g. try-with-resources"
+                + (facts.explicitOwner() ? " or in " + simpleName(facts.ownerClass()) + "'s own close()" : "")
+                + ") before dropping it"
+                + (options.reclaim() ? "" : "; until then reclaim=true makes the agent close it"));
+        return line.text(" [ring id=").text(r.id()).text("]").toString();
     }
 
     public String slotLeak(LeakReport.SlotLeak leak) {
         TrackerSnapshot.RingView r = leak.ring();
         TrackerSnapshot.SlotView s = leak.slot();
-        StringBuilder sb = new StringBuilder(LEAK_PREFIX).append(LeakReport.RULE_SLOT).append(": slot ")
-                .append(s.slot()).append(" (");
-        sb.append(s.kernelInstalled() ? "filled by the kernel" : "fd " + s.fd());
+        LeakLine line = new LeakLine(Rule.SLOT_OUTLIVED_OWNER).text("slot ").text(s.slot()).text(" (")
+                .text(s.kernelInstalled() ? "filled by the kernel" : "fd " + s.fd());
         if (leak.file() != null) {
-            sb.append(", ").append(leak.file());
+            line.text(", ").text(leak.file());
         }
-        sb.append(") of ").append(ringName(r)).append(" age=").append(Durations.format(leak.ageNanos()))
-                .append(" owner=").append(s.ownerClass());
+        line.text(") of ").text(ringName(r)).text(" age=").text(Durations.format(leak.ageNanos()))
+                .text(" owner=").text(s.ownerClass());
         if (!s.explicitOwner()) {
-            sb.append(" (the FixedFile handle itself: no owner was given)");
+            line.text(" (the FixedFile handle itself: no owner was given)");
         }
-        sb.append(" registered by thread \"").append(s.thread()).append("\" at");
-        appendSite(sb, s.site(), slotStackHint());
-        sb.append("\n\t-> ").append(s.explicitOwner()
+        line.text(" registered by thread \"").text(s.thread()).text("\" at").frames(site(s.site()), slotStackHint());
+        line.note((s.explicitOwner()
                 ? "its owner " + s.ownerClass() + " was garbage collected while the slot still held the file"
-                : "the FixedFile was garbage collected without close()");
-        sb.append("; the kernel keeps the file open").append(s.fd() >= 0 ? " even after fd " + s.fd() + " is closed" : "");
-        sb.append("\n\t-> fix: close the FixedFile (FixedFile.close())");
-        if (s.explicitOwner()) {
-            sb.append(" when ").append(simpleName(s.ownerClass())).append(" is done with it");
-        }
-        if (!options.reclaim()) {
-            sb.append("; until then reclaim=true makes the agent release the slot");
-        }
-        sb.append(" [ring id=").append(r.id()).append(']');
-        return sb.toString();
+                : "the FixedFile was garbage collected without close()")
+                + "; the kernel keeps the file open" + (s.fd() >= 0 ? " even after fd " + s.fd() + " is closed" : ""));
+        line.note("fix: close the FixedFile (FixedFile.close())"
+                + (s.explicitOwner() ? " when " + simpleName(s.ownerClass()) + " is done with it" : "")
+                + (options.reclaim() ? "" : "; until then reclaim=true makes the agent release the slot"));
+        return line.text(" [ring id=").text(r.id()).text("]").toString();
     }
 
     private String slotStackHint() {
@@ -158,12 +149,8 @@ public final class LeakMessages {
         return sb.toString();
     }
 
-    private static void appendSite(StringBuilder sb, CreationSite site, String missing) {
-        if (site == null || site.frames().isEmpty()) {
-            sb.append("\n\t(").append(missing).append(')');
-        } else {
-            sb.append('\n').append(site.render("\t"));
-        }
+    private static String site(CreationSite site) {
+        return site == null ? "" : site.render("");
     }
 
     static String simpleName(String className) {

@@ -1,5 +1,8 @@
 package dev.ringwatch.agent.alert;
 
+import dev.ringwatch.agent.finding.Durations;
+import dev.ringwatch.agent.finding.LeakLine;
+import dev.ringwatch.agent.finding.Rule;
 import dev.ringwatch.agent.track.CreationSite;
 import dev.ringwatch.agent.track.PileUp;
 import dev.ringwatch.agent.track.RingOutlivedThread;
@@ -16,7 +19,6 @@ import java.util.Map;
  * one {@code ->} line per consequence and fix.
  */
 final class LiveRingAlerts {
-    static final String RULE_PILE_UP = "ring pile-up";
     /** RingLeak's reason for a ring whose owning thread ended. */
     static final String REASON_THREAD_GONE = "owning thread ended";
 
@@ -24,46 +26,39 @@ final class LiveRingAlerts {
     }
 
     static String pileUpLine(PileUp p) {
-        StringBuilder sb = new StringBuilder(LeakMessages.LEAK_PREFIX).append(RULE_PILE_UP).append(": ")
-                .append(p.openRings()).append(' ').append(p.library()).append(" rings open from one creation site,")
-                .append(" grown in each of the last ").append(p.windows()).append(" windows with none closed;")
-                .append(" they hold ").append(p.sqpollRings()).append(" SQPOLL thread").append(p.sqpollRings() == 1 ? "" : "s")
-                .append("; oldest ").append(Durations.format(p.oldestAgeNanos())).append(" old; newest created by thread \"")
-                .append(p.thread()).append("\" at");
-        appendSite(sb, p.site());
-        sb.append("\n\t-> every ring made here stays open (kernel memory")
-                .append(p.sqpollRings() > 0 ? ", and an iou-sqp kernel thread each" : "")
-                .append(") until it is closed or the process exits");
-        sb.append("\n\t-> fix: close what this site creates when done (").append(fixFor(p.library()))
-                .append("), or create it once and share it");
-        return sb.toString();
+        return new LeakLine(Rule.RING_PILE_UP).text(p.openRings()).text(" " + p.library()
+                        + " rings open from one creation site, grown in each of the last " + p.windows()
+                        + " windows with none closed; they hold " + p.sqpollRings() + " SQPOLL thread"
+                        + (p.sqpollRings() == 1 ? "" : "s") + "; oldest " + Durations.format(p.oldestAgeNanos())
+                        + " old; newest created by thread \"" + p.thread() + "\" at")
+                .frames(site(p.site()), "creation stack not captured")
+                .note("every ring made here stays open (kernel memory"
+                        + (p.sqpollRings() > 0 ? ", and an iou-sqp kernel thread each" : "")
+                        + ") until it is closed or the process exits")
+                .note("fix: close what this site creates when done (" + fixFor(p.library())
+                        + "), or create it once and share it")
+                .toString();
     }
 
     static String outlivedThreadLine(RingOutlivedThread leak) {
         TrackerSnapshot.RingView r = leak.ring();
-        StringBuilder sb = new StringBuilder(LeakMessages.LEAK_PREFIX).append(RingOutlivedThread.RULE).append(": ")
-                .append(r.facts().library()).append(' ').append(LeakMessages.ringName(r))
-                .append(" age=").append(Durations.format(leak.ageNanos()))
-                .append(" owning thread \"").append(leak.threadName()).append("\" has terminated; created by thread \"")
-                .append(r.creatingThread()).append("\" at");
-        appendSite(sb, r.site());
-        sb.append("\n\t-> the thread that ran this ring ended without closing it: nothing will close it any more,")
-                .append(" it stays open until the process exits");
-        sb.append("\n\t-> fix: shut the event loop down through its group (").append(fixFor(r.facts().library()))
-                .append("), so that it closes its ring before its thread ends [ring id=").append(r.id()).append(']');
-        return sb.toString();
+        return new LeakLine(Rule.RING_OUTLIVED_THREAD).text(r.facts().library() + " " + LeakMessages.ringName(r)
+                        + " age=" + Durations.format(leak.ageNanos()) + " owning thread \"" + leak.threadName()
+                        + "\" has terminated; created by thread \"" + r.creatingThread() + "\" at")
+                .frames(site(r.site()), "creation stack not captured")
+                .note("the thread that ran this ring ended without closing it: nothing will close it any more, it"
+                        + " stays open until the process exits")
+                .note("fix: shut the event loop down through its group (" + fixFor(r.facts().library())
+                        + "), so that it closes its ring before its thread ends [ring id=" + r.id() + "]")
+                .toString();
     }
 
     private static String fixFor(String library) {
         return library.startsWith("netty") ? "EventLoopGroup.shutdownGracefully()" : "IoUring.close()";
     }
 
-    private static void appendSite(StringBuilder sb, CreationSite site) {
-        if (site == null || site.frames().isEmpty()) {
-            sb.append("\n\t(creation stack not captured)");
-        } else {
-            sb.append('\n').append(site.render("\t"));
-        }
+    private static String site(CreationSite site) {
+        return site == null ? "" : site.render("");
     }
 
     static void pileUpEvent(PileUp p) {
@@ -105,7 +100,7 @@ final class LiveRingAlerts {
 
     static Map<String, Object> pileUpJson(PileUp p, String line) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("rule", RULE_PILE_UP);
+        f.put("rule", Rule.RING_PILE_UP.title());
         f.put("library", p.library());
         f.put("openRings", p.openRings());
         f.put("sqpollThreads", p.sqpollRings());

@@ -1,6 +1,8 @@
 package dev.ringwatch.agent.alert;
 
+import dev.ringwatch.agent.log.AgentLog;
 import dev.ringwatch.agent.config.AgentOptions;
+import dev.ringwatch.agent.finding.Rule;
 import dev.ringwatch.agent.track.CreationSite;
 import dev.ringwatch.agent.track.LeakReport;
 import dev.ringwatch.agent.track.PileUp;
@@ -54,17 +56,14 @@ public final class Reporter implements TrackerListener {
         if (json != null) {
             TrackerSnapshot.RingView r = leak.ring();
             Map<String, Object> f = ringFields(r);
-            f.put("rule", LeakReport.RULE_RING);
+            f.put("rule", Rule.RING_OUTLIVED_OWNER.title());
             f.put("severe", leak.severe());
             f.put("ageMillis", leak.ageNanos() / 1_000_000);
             f.put("ringCollected", leak.ringCollected());
             f.put("occupiedSlots", leak.occupiedSlots());
             f.put("sqThreadTid", leak.sqThreadTid());
-            f.put("thread", r.creatingThread());
             f.put("createdAt", Instant.ofEpochMilli(r.createdEpochMillis()).toString());
-            f.put("stack", frames(r.site()));
-            f.put("message", line);
-            json.write("leak", f);
+            writeLeak(f, r.creatingThread(), r.site(), line);
         }
     }
 
@@ -76,18 +75,22 @@ public final class Reporter implements TrackerListener {
         if (json != null) {
             TrackerSnapshot.SlotView s = leak.slot();
             Map<String, Object> f = ringFields(leak.ring());
-            f.put("rule", LeakReport.RULE_SLOT);
+            f.put("rule", Rule.SLOT_OUTLIVED_OWNER.title());
             f.put("slot", s.slot());
             f.put("fd", s.fd());
             f.put("file", leak.file());
             f.put("tag", Long.toUnsignedString(s.tag()));
             f.put("owner", s.ownerClass());
             f.put("ageMillis", leak.ageNanos() / 1_000_000);
-            f.put("thread", s.thread());
-            f.put("stack", frames(s.site()));
-            f.put("message", line);
-            json.write("leak", f);
+            writeLeak(f, s.thread(), s.site(), line);
         }
+    }
+
+    private void writeLeak(Map<String, Object> f, String thread, CreationSite site, String line) {
+        f.put("thread", thread);
+        f.put("stack", frames(site));
+        f.put("message", line);
+        json.write("leak", f);
     }
 
     @Override
@@ -125,7 +128,7 @@ public final class Reporter implements TrackerListener {
         LiveRingAlerts.outlivedThreadEvent(leak);
         if (json != null) {
             Map<String, Object> f = ringFields(leak.ring());
-            f.put("rule", RingOutlivedThread.RULE);
+            f.put("rule", Rule.RING_OUTLIVED_THREAD.title());
             f.put("ownerThread", leak.threadName());
             f.put("ageMillis", leak.ageNanos() / 1_000_000);
             f.put("stack", frames(leak.ring().site()));

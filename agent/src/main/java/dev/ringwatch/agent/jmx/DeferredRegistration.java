@@ -1,6 +1,6 @@
 package dev.ringwatch.agent.jmx;
 
-import dev.ringwatch.agent.alert.AgentLog;
+import dev.ringwatch.agent.log.AgentLog;
 import dev.ringwatch.agent.track.Tracker;
 
 import javax.management.MBeanServerFactory;

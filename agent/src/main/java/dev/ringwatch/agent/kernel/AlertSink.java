@@ -1,5 +1,7 @@
 package dev.ringwatch.agent.kernel;
 
+import dev.ringwatch.agent.log.AgentLog;
+
 /**
  * Where the reconciler sends what it finds. Called on the reconciler's thread; an exception thrown here is
  * caught and logged once, and the reconciler goes on.
@@ -17,6 +19,6 @@ public interface AlertSink {
 
     /** The default: commits the matching JFR event and logs to {@code System.Logger("dev.ringwatch")}. */
     static AlertSink standard() {
-        return new JfrLogAlertSink(System.getLogger(JfrLogAlertSink.LOGGER_NAME));
+        return new JfrLogAlertSink(System.getLogger(AgentLog.NAME));
     }
 }

@@ -1,5 +1,7 @@
 package dev.ringwatch.agent.kernel;
 
+import dev.ringwatch.agent.finding.Finding;
+
 import dev.ringwatch.agent.proc.FdTable;
 import dev.ringwatch.agent.proc.ProcResult;
 import dev.ringwatch.agent.proc.ProcView;

@@ -1,5 +1,9 @@
 package dev.ringwatch.agent.kernel;
 
+import dev.ringwatch.agent.log.AgentLog;
+
+import dev.ringwatch.agent.finding.Finding;
+
 import dev.ringwatch.agent.proc.FdTable;
 import dev.ringwatch.agent.proc.ProcError;
 import dev.ringwatch.agent.proc.ProcResult;
@@ -336,7 +340,7 @@ public final class Reconciler implements AutoCloseable {
                 try {
                     sink.fault(line);
                 } catch (RuntimeException e) {
-                    System.getLogger(JfrLogAlertSink.LOGGER_NAME).log(System.Logger.Level.WARNING, line);
+                    System.getLogger(AgentLog.NAME).log(System.Logger.Level.WARNING, line);
                 }
             }
         }

@@ -1,5 +1,7 @@
 package dev.ringwatch.agent.kernel;
 
+import dev.ringwatch.agent.finding.Finding;
+
 /** How the rules speak: leaks once each, troubles once per key until cleared. */
 interface Reporter {
     void leak(Finding finding);

@@ -1,5 +1,7 @@
 package dev.ringwatch.agent.kernel;
 
+import dev.ringwatch.agent.finding.Finding;
+
 /**
  * Watches {@code sockets: used} against the process's own sockets over a sliding window of rounds. The
  * kernel count covers the whole network namespace, where other processes come and go, so it only reports a

@@ -1,6 +1,7 @@
 package dev.ringwatch.agent.kernel;
 
 import dev.ringwatch.agent.model.RingFacts;
+import dev.ringwatch.agent.model.WithRingFacts;
 
 import java.util.Objects;
 
@@ -22,7 +23,8 @@ import java.util.Objects;
  * @param creatingThread     name of the thread that created the ring
  */
 public record TrackedRing(RingFacts facts, long inode, int sqThreadTid, boolean open, long createdNanos,
-                          long closedNanos, String closeSite, String creationSite, String creatingThread) {
+                          long closedNanos, String closeSite, String creationSite, String creatingThread)
+        implements WithRingFacts {
 
     public TrackedRing {
         Objects.requireNonNull(facts, "facts");
@@ -38,17 +40,5 @@ public record TrackedRing(RingFacts facts, long inode, int sqThreadTid, boolean 
     public TrackedRing closed(long nanos, String site) {
         return new TrackedRing(facts, inode, sqThreadTid, false, createdNanos, nanos, site, creationSite,
                 creatingThread);
-    }
-
-    public long id() {
-        return facts.id();
-    }
-
-    public int fd() {
-        return facts.fd();
-    }
-
-    public boolean sqpoll() {
-        return facts.sqpoll();
     }
 }

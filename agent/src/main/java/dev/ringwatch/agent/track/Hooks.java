@@ -1,6 +1,6 @@
 package dev.ringwatch.agent.track;
 
-import dev.ringwatch.agent.alert.AgentLog;
+import dev.ringwatch.agent.log.AgentLog;
 import dev.ringwatch.agent.model.RingFacts;
 import dev.ringwatch.agent.track.Tracker;
 

@@ -1,10 +1,9 @@
 package dev.ringwatch.agent.track;
 
-/** What the tracker found, handed to the {@link TrackerListener} to log and record. */
-public final class LeakReport {
-    public static final String RULE_RING = "ring outlived owner";
-    public static final String RULE_SLOT = "slot outlived owner";
+import dev.ringwatch.agent.finding.Finding;
 
+/** What the GC rules found, handed to the {@link TrackerListener}; {@code finding()} gives each in the common vocabulary. */
+public final class LeakReport {
     private LeakReport() {
     }
 
@@ -20,6 +19,14 @@ public final class LeakReport {
         public boolean severe() {
             return ring.sqpoll();
         }
+
+        /** This leak in the vocabulary every sink speaks. */
+        public Finding.RingOutlivedOwner finding() {
+            return new Finding.RingOutlivedOwner(ring.facts().library(), ring.id(), ring.fd(),
+                    ring.facts().setupFlagNames(), severe(), ring.facts().ownerClass(), ring.creatingThread(),
+                    ageNanos, ring.site() == null ? "" : ring.site().render(""), ring.facts().mappedBytes(),
+                    sqThreadTid, occupiedSlots);
+        }
     }
 
     /**
@@ -29,6 +36,11 @@ public final class LeakReport {
      */
     public record SlotLeak(TrackerSnapshot.RingView ring, TrackerSnapshot.SlotView slot, long ageNanos,
                            String file) {
+        /** This leak in the vocabulary every sink speaks. */
+        public Finding.SlotOutlivedOwner finding() {
+            return new Finding.SlotOutlivedOwner(ring.id(), ring.fd(), slot.slot(), slot.fd(), file, slot.tag(),
+                    slot.ownerClass(), slot.thread(), ageNanos, slot.site() == null ? "" : slot.site().render(""));
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ringwatch.agent.track;
 
+import dev.ringwatch.agent.libc.NativeRelease;
 import dev.ringwatch.agent.model.RingFacts;
 import dev.ringwatch.agent.proc.ProcMaps;
 import dev.ringwatch.agent.proc.ProcView;

@@ -7,5 +7,4 @@ package dev.ringwatch.agent.track;
  * @param threadName the terminated thread
  */
 public record RingOutlivedThread(TrackerSnapshot.RingView ring, long ageNanos, String threadName) {
-    public static final String RULE = "ring outlived its thread";
 }

@@ -25,9 +25,11 @@ final class RingRecord {
     /** {@code facts.id()} and {@code facts.fd()}, read on every slot call. */
     final long id;
     final int fd;
-    final long inode;
-    /** fdinfo SqThread at creation (maybe the creating thread's tid until the SQPOLL thread first ran), or -1. */
-    final int sqThreadTid;
+    /** fdinfo ino, read by the tracker's thread soon after set-up (or at close, if that came first); -1 until then. */
+    volatile long inode = -1;
+    /** fdinfo SqThread as first read (maybe the creating thread's tid until the SQPOLL thread first ran), or -1. */
+    volatile int sqThreadTid = -1;
+    private volatile boolean kernelViewRead;
     final long createdNanos;
     final long createdEpochMillis;
     final String creatingThread;
@@ -54,13 +56,11 @@ final class RingRecord {
     /** The reconciler's view of this ring, made once while open and once at close. */
     private TrackedRing tracked;
 
-    RingRecord(RingFacts f, Object ring, Object explicitOwner, ReferenceQueue<Object> queue, long inode,
-               int sqThreadTid, long createdNanos, long createdEpochMillis, String thread, CreationSite site) {
+    RingRecord(RingFacts f, Object ring, Object explicitOwner, ReferenceQueue<Object> queue, long createdNanos,
+               long createdEpochMillis, String thread, CreationSite site) {
         this.facts = f;
         this.id = f.id();
         this.fd = f.fd();
-        this.inode = inode;
-        this.sqThreadTid = sqThreadTid;
         this.createdNanos = createdNanos;
         this.createdEpochMillis = createdEpochMillis;
         this.creatingThread = thread;
@@ -73,6 +73,21 @@ final class RingRecord {
             OwnerWatch self = new OwnerWatch(ring, queue, this, null);
             this.ringRef = self;
             this.ownerWatch = self;
+        }
+    }
+
+    /** Whether the ring's kernel view still has to be read (it is, once, while the ring is open). */
+    boolean needsKernelView() {
+        return !kernelViewRead && isOpen();
+    }
+
+    /** The kernel's view of the ring, read from fdinfo; the reconciler's view is made again with it. */
+    synchronized void kernelView(long ino, int sqThread) {
+        inode = ino;
+        sqThreadTid = sqThread;
+        kernelViewRead = true;
+        if (state == State.OPEN) {
+            tracked = null;
         }
     }
 

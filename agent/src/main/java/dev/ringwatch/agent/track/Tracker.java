@@ -6,55 +6,41 @@ import dev.ringwatch.agent.model.RingFacts;
 import dev.ringwatch.agent.proc.ProcView;
 import dev.ringwatch.agent.proc.RingFdInfo;
 
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
- * The agent's model of live rings and slots. The advice calls the {@code ring*}/{@code slot*} methods on
- * the application's threads; {@link #processQueue(long)} runs on the tracker's own thread and turns
- * owners the GC found unreachable into leak reports (once per resource).
+ * The agent's model of live rings and slots, fed by every adapter through {@link Hooks} on the application's
+ * threads. It keeps the open rings ({@link RingRegistry}) and the recently closed ones ({@link ClosedRings});
+ * {@link #processQueue(long)} runs on the tracker's own thread: it reads each new ring's kernel view (so no
+ * /proc read happens on the application's thread), runs the GC rules ({@link OwnerGoneRules}) and reclaim.
  *
  * <p>Costs: O(1) per call, one map lookup by ring id plus the ring's own monitor; no lock is shared
- * between rings. Memory is bounded by {@code maxTracked} records (rings, occupied slots and released
- * slots awaiting the kernel's confirmation); beyond that, new ones are counted as dropped.
+ * between rings. Memory is bounded by {@code maxTracked} records.
  */
 public final class Tracker {
     static final String BY_APPLICATION = "application";
     static final String BY_RECLAIM = "reclaim";
     private static final int MAX_DISTINCT_SITES = 4096;
-    private static final int CLOSED_RETAINED = 1024;
-    private static final long CLOSED_RETENTION_NANOS = TimeUnit.SECONDS.toNanos(60);
     /** Ids the tracker assigns start above this: ring-core counts from 1 and never gets near it. */
     public static final long ASSIGNED_IDS = 1L << 48;
-    private final AtomicLong assignedIds = new AtomicLong(ASSIGNED_IDS);
 
     /** Null until first needed: creating the system view early would cost start-up time. */
     private volatile ProcView proc;
     private final SlotStacks slotStacks;
     private final int sampleInterval;
-    private final int maxTracked;
     private final boolean reclaim;
     private final CreationStacks stacks;
+    private final RingRegistry registry;
+    private final ClosedRings closed = new ClosedRings();
+    private final OwnerGoneRules ownerGone = new OwnerGoneRules(this);
+    /** Rings whose kernel view (inode, SQPOLL thread) the tracker's thread has not read yet. */
+    private final ConcurrentLinkedQueue<RingRecord> unread = new ConcurrentLinkedQueue<>();
+    private final AtomicLong assignedIds = new AtomicLong(ASSIGNED_IDS);
     private final LiveRingRules liveRules;
-    private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
-    private static final int RECENT = 256;
-    private final ConcurrentHashMap<Long, RingRecord> rings = new ConcurrentHashMap<>();
-    private final RingRecord[] recent = new RingRecord[RECENT];
-    private final ArrayDeque<RingRecord> recentlyClosed = new ArrayDeque<>();
-    private final AtomicInteger tracked = new AtomicInteger();
-    private final LongAdder dropped = new LongAdder();
-    private final AtomicInteger liveRings = new AtomicInteger();
-    private final AtomicInteger sqpollRings = new AtomicInteger();
-    private final AtomicLong ringLeaks = new AtomicLong();
-    private final AtomicLong slotLeaks = new AtomicLong();
     private final AtomicLong kernelLeaks = new AtomicLong();
     private final AtomicLong reclaimedRings = new AtomicLong();
     private final AtomicLong reclaimedSlots = new AtomicLong();
@@ -76,7 +62,7 @@ public final class Tracker {
         this.proc = proc;
         this.slotStacks = options.slotStacks();
         this.sampleInterval = options.sampleInterval();
-        this.maxTracked = options.maxTracked();
+        this.registry = new RingRegistry(options.maxTracked());
         this.reclaim = options.reclaim();
         this.stacks = new CreationStacks(options.stackDepth(), MAX_DISTINCT_SITES);
         this.liveRules = new LiveRingRules(this, options.pileUpThreshold(), options.pileUpWindow().toNanos());
@@ -84,6 +70,10 @@ public final class Tracker {
 
     public void listener(TrackerListener l) {
         this.listener = l == null ? TrackerListener.NONE : l;
+    }
+
+    TrackerListener listener() {
+        return listener;
     }
 
     public ProcView proc() {
@@ -95,7 +85,7 @@ public final class Tracker {
         return p;
     }
 
-    // ---- called from the advice, on the application's threads -----------------------------------------
+    // ---- called from the adapters, on the application's threads ----------------------------------------
 
     /**
      * A ring was set up. {@code explicitOwner} is null when the ring owns itself. A library without ring ids
@@ -103,23 +93,17 @@ public final class Tracker {
      * counter reaches. Returns the ring's id, or 0 when the ring is not tracked (the cap was reached).
      */
     public long ringOpened(Object ring, RingFacts facts, Object explicitOwner, boolean ownerAlreadyGone) {
-        if (!admit()) {
+        if (!registry.admit()) {
             return 0;
         }
         if (facts.id() == 0) {
             facts = facts.withId(assignedIds.incrementAndGet());
         }
         long now = tick();
-        CreationSite site = stacks.capture();
-        RingFdInfo info = proc().ringFdInfo(facts.fd()).orElse(null);
-        RingRecord r = new RingRecord(facts, ring, explicitOwner, queue, info == null ? -1 : info.ino(),
-                info == null ? -1 : info.sqThread(), now, System.currentTimeMillis(),
-                threadName(), site);
-        rings.put(r.id, r);
-        liveRings.incrementAndGet();
-        if (facts.sqpoll()) {
-            sqpollRings.incrementAndGet();
-        }
+        RingRecord r = new RingRecord(facts, ring, explicitOwner, ownerGone.queue(), now, System.currentTimeMillis(),
+                threadName(), stacks.capture());
+        registry.add(r);
+        unread.add(r);
         if (ownerAlreadyGone) {
             r.ownerWatch.enqueue();
         }
@@ -127,41 +111,37 @@ public final class Tracker {
         return r.id;
     }
 
+    /** A ring's first close is under way; its fd and mappings are still valid. */
+    public void ringClosing(long ringId) {
+        RingRecord r = registry.get(ringId);
+        if (r == null) {
+            return;
+        }
+        // the tracker's thread did not get to it yet: read its kernel view while the fd is still the ring's
+        readKernelView(r);
+        closeRecord(r, stacks.capture(), ringId == reclaimingRingId ? BY_RECLAIM : BY_APPLICATION);
+    }
+
     /** The ring object {@code ring} is being closed, for adapters that keep no id (a scan: closes are rare). */
     public void ringClosing(Object ring) {
-        for (RingRecord r : rings.values()) {
-            if (r.ring() == ring) {
-                ringClosing(r.id);
-                return;
-            }
+        RingRecord r = registry.byObject(ring);
+        if (r != null) {
+            ringClosing(r.id);
         }
     }
 
     /** Names the thread that runs ring {@code ringId} (an event loop's), watched weakly. */
     public void ringOwnerThread(long ringId, Thread thread) {
-        RingRecord r = rings.get(ringId);
+        RingRecord r = registry.open(ringId);
         if (r != null && thread != null) {
             r.ownerThread(thread);
         }
     }
 
-    /** A ring's first close is under way; its fd and mappings are still valid. */
-    public void ringClosing(long ringId) {
-        RingRecord r = ring(ringId);
-        if (r == null) {
-            return;
-        }
-        String by = ringId == reclaimingRingId ? BY_RECLAIM : BY_APPLICATION;
-        closeRecord(r, stacks.capture(), by);
-    }
-
     public void slotOccupied(Object table, long ringId, int slot, int fd, long tag, boolean kernelInstalled,
                              Object owner, boolean explicitOwner, String ownerClass) {
-        RingRecord r = ring(ringId);
-        if (r == null) {
-            return;
-        }
-        if (!admit()) {
+        RingRecord r = registry.get(ringId);
+        if (r == null || !registry.admit()) {
             return;
         }
         r.rememberTable(table);
@@ -169,17 +149,16 @@ public final class Tracker {
         boolean sameOwner = explicitOwner && owner != null && owner == r.explicitOwnerIfAlive();
         SlotRecord s = new SlotRecord(r, slot, fd, tag, kernelInstalled, ownerClass, explicitOwner, sameOwner,
                 coarseNanos, threadName(), site);
-        s.watch = new OwnerWatch(owner, queue, r, s);
+        s.watch = new OwnerWatch(owner, ownerGone.queue(), r, s);
         if (owner == null) {
             s.watch.enqueue(); // an explicit owner already collected: the slot has no owner left
         }
         SlotRecord stale = r.occupy(s);
-        if (stale == s) {
-            untrack(1); // the ring closed meanwhile
-            return;
-        }
         if (stale != null) {
-            untrack(1);
+            registry.untrack(1); // a missed release, or (stale == s) the ring closed meanwhile
+            if (stale == s) {
+                return;
+            }
         }
         TrackerListener l = listener;
         if (l.wantsSlotUpdates()) {
@@ -189,7 +168,7 @@ public final class Tracker {
     }
 
     public void slotVacated(long ringId, int slot, long tag) {
-        RingRecord r = ring(ringId);
+        RingRecord r = registry.get(ringId);
         if (r == null) {
             return;
         }
@@ -201,7 +180,7 @@ public final class Tracker {
             return;
         }
         if (tag == 0) {
-            untrack(1);
+            registry.untrack(1);
         }
         if (events) {
             l.slotUpdated(ringId, r.fd, slot, TrackerListener.SLOT_RELEASED, s.fd, tag,
@@ -210,15 +189,12 @@ public final class Tracker {
     }
 
     public void slotDropConfirmed(long ringId, int slot, long tag) {
-        RingRecord r = ring(ringId);
-        if (r == null) {
-            return;
-        }
-        SlotRecord s = r.dropConfirmed(tag);
+        RingRecord r = registry.get(ringId);
+        SlotRecord s = r == null ? null : r.dropConfirmed(tag);
         if (s == null) {
             return;
         }
-        untrack(1);
+        registry.untrack(1);
         TrackerListener l = listener;
         if (l.wantsSlotUpdates()) {
             l.slotUpdated(ringId, r.fd, slot, TrackerListener.SLOT_DROP_CONFIRMED, s.fd, tag,
@@ -228,7 +204,7 @@ public final class Tracker {
 
     /** A long-lived op ({@code Hooks.OP_*}) was prepared on fixed-file slot {@code slot}. */
     public void inFlightArmed(long ringId, int slot, int op) {
-        RingRecord r = ring(ringId);
+        RingRecord r = registry.get(ringId);
         if (r != null) {
             r.inFlightArmed(slot, op, System.nanoTime());
         }
@@ -237,64 +213,43 @@ public final class Tracker {
     // ---- the tracker's thread ---------------------------------------------------------------------------
 
     /**
-     * Waits up to {@code timeoutMillis} for owners the GC found unreachable and reports them; returns how
-     * many watches it handled. Also forgets closed rings past their retention.
+     * Reads new rings' kernel views, waits up to {@code timeoutMillis} for owners the GC found unreachable
+     * and reports them; returns how many watches it handled. Also forgets closed rings past their retention.
      */
     public int processQueue(long timeoutMillis) throws InterruptedException {
-        int handled = 0;
-        RuntimeException failure = null;
         tick();
-        Reference<?> ref = queue.remove(timeoutMillis);
-        tick();
-        while (ref != null) {
-            if (ref instanceof OwnerWatch w) {
-                try {
-                    if (w.slot == null) {
-                        ringOwnerGone(w.ring);
-                    } else {
-                        slotOwnerGone(w.slot);
-                    }
-                } catch (RuntimeException e) {
-                    // one failed report must not lose the others already taken off the queue
-                    if (failure == null) {
-                        failure = e;
-                    }
-                }
-                handled++;
-            }
-            ref = queue.poll();
+        readKernelViews();
+        try {
+            return ownerGone.drain(timeoutMillis);
+        } finally {
+            closed.expire(System.nanoTime());
         }
-        expireClosed(System.nanoTime());
-        if (failure != null) {
-            throw failure;
-        }
-        return handled;
     }
 
-    private void ringOwnerGone(RingRecord r) {
-        int occupied = r.claimLeakReport();
-        if (occupied < 0) {
-            return;
+    private void readKernelViews() {
+        RingRecord r;
+        while ((r = unread.poll()) != null) {
+            readKernelView(r);
         }
-        ringLeaks.incrementAndGet();
-        Object ring = r.ring();
-        long now = System.nanoTime();
-        listener.ringLeak(new LeakReport.RingLeak(r.view(), now - r.createdNanos, occupied, ring == null,
-                r.facts.sqpoll() ? sqThread(r.fd) : -1));
+    }
+
+    /** Reads ring {@code r}'s inode and SQPOLL thread from fdinfo, once, while it is open. */
+    void readKernelView(RingRecord r) {
+        if (r.needsKernelView()) {
+            RingFdInfo info = proc().ringFdInfo(r.fd).orElse(null);
+            r.kernelView(info == null ? -1 : info.ino(), info == null ? -1 : info.sqThread());
+        }
+    }
+
+    /** After a ring's owner-gone report: reclaim it when the option asks for it. */
+    void reclaimRing(RingRecord r, Object ring) {
         if (reclaim) {
             listener.reclaimed(reclaimer().reclaimRing(r, ring));
         }
     }
 
-    private void slotOwnerGone(SlotRecord s) {
-        RingRecord r = s.ring;
-        if (!r.claimSlotLeakReport(s)) {
-            return;
-        }
-        slotLeaks.incrementAndGet();
-        String file = slotFile(r.fd, s.slot);
-        long now = System.nanoTime();
-        listener.slotLeak(new LeakReport.SlotLeak(r.view(), s.view(), now - s.createdNanos, file));
+    /** After a slot's owner-gone report: reclaim it when the option asks for it. */
+    void reclaimSlot(RingRecord r, SlotRecord s) {
         if (reclaim) {
             listener.reclaimed(reclaimer().reclaimSlot(r, s));
         }
@@ -333,32 +288,10 @@ public final class Tracker {
         if (c == null) {
             return;
         }
-        rings.remove(r.id, r);
-        int i = (int) r.id & (RECENT - 1);
-        if (recent[i] == r) {
-            recent[i] = null;
-        }
-        liveRings.decrementAndGet();
-        if (r.facts.sqpoll()) {
-            sqpollRings.decrementAndGet();
-        }
-        untrack(1 + c.occupiedSlots() + c.pendingReleases());
-        synchronized (recentlyClosed) {
-            recentlyClosed.addLast(r);
-            while (recentlyClosed.size() > CLOSED_RETAINED) {
-                recentlyClosed.removeFirst();
-            }
-        }
+        registry.remove(r);
+        registry.untrack(1 + c.occupiedSlots() + c.pendingReleases());
+        closed.add(r);
         listener.ringClosed(r.view(), now - r.createdNanos, c.occupiedSlots());
-    }
-
-    private void expireClosed(long now) {
-        synchronized (recentlyClosed) {
-            RingRecord first;
-            while ((first = recentlyClosed.peekFirst()) != null && now - first.closedNanos() > CLOSED_RETENTION_NANOS) {
-                recentlyClosed.removeFirst();
-            }
-        }
     }
 
     // ---- the kernel reconciler's findings ---------------------------------------------------------------
@@ -380,49 +313,38 @@ public final class Tracker {
 
     /** The record of ring {@code id}, open or recently closed, or null. */
     private RingRecord anyRecord(long id) {
-        RingRecord r = rings.get(id);
-        if (r != null) {
-            return r;
-        }
-        synchronized (recentlyClosed) {
-            for (RingRecord c : recentlyClosed) {
-                if (c.id == id) {
-                    return c;
-                }
-            }
-        }
-        return null;
+        RingRecord r = registry.open(id);
+        return r != null ? r : closed.find(id);
     }
 
     // ---- model views ------------------------------------------------------------------------------------
 
     public TrackerSnapshot snapshot() {
         List<TrackerSnapshot.RingView> open = new ArrayList<>();
-        for (RingRecord r : rings.values()) {
+        for (RingRecord r : registry.all()) {
             TrackerSnapshot.RingView v = r.view();
             if (v.open()) {
                 open.add(v);
             }
         }
         open.sort(TrackerSnapshot.BY_RING_ID);
-        List<TrackerSnapshot.RingView> closed = new ArrayList<>();
-        synchronized (recentlyClosed) {
-            for (RingRecord r : recentlyClosed) {
-                closed.add(r.view());
-            }
+        List<TrackerSnapshot.RingView> recentlyClosed = new ArrayList<>();
+        for (RingRecord r : closed.list()) {
+            recentlyClosed.add(r.view());
         }
-        return new TrackerSnapshot(System.nanoTime(), List.copyOf(open), List.copyOf(closed), counts());
+        return new TrackerSnapshot(System.nanoTime(), List.copyOf(open), List.copyOf(recentlyClosed), counts());
     }
 
     public TrackerSnapshot.Counts counts() {
         long occupied = 0;
         long pending = 0;
-        for (RingRecord r : rings.values()) { // per-ring counts keep the registration path free of shared counters
+        for (RingRecord r : registry.all()) { // per-ring counts keep the registration path free of shared counters
             occupied += r.occupiedCount();
             pending += r.awaitingCount();
         }
-        return new TrackerSnapshot.Counts(liveRings.get(), sqpollRings.get(), occupied, pending, ringLeaks.get(), slotLeaks.get(), reclaimedRings.get(), reclaimedSlots.get(),
-                dropped.sum(), tracked.get(), kernelLeaks.get());
+        return new TrackerSnapshot.Counts(registry.liveRings(), registry.sqpollRings(), occupied, pending,
+                ownerGone.ringLeaks(), ownerGone.slotLeaks(), reclaimedRings.get(), reclaimedSlots.get(),
+                registry.dropped(), registry.tracked(), kernelLeaks.get());
     }
 
     /** The rules over live rings (pile-up, outlived thread): the tracker's thread runs them after each poll. */
@@ -431,80 +353,35 @@ public final class Tracker {
     }
 
     void countRingLeak() {
-        ringLeaks.incrementAndGet();
+        ownerGone.countRingLeak();
     }
 
-    TrackerListener listener() {
-        return listener;
-    }
-
-    void forEachOpenRecord(java.util.function.Consumer<RingRecord> action) {
-        for (RingRecord r : rings.values()) {
-            action.accept(r);
-        }
+    void forEachOpenRecord(Consumer<RingRecord> action) {
+        registry.all().forEach(action);
     }
 
     /** Visits the open rings, then the recently closed ones (for {@link TrackerState}). */
-    void forEachRecord(java.util.function.Consumer<RingRecord> action) {
-        for (RingRecord r : rings.values()) {
-            action.accept(r);
-        }
-        List<RingRecord> closed;
-        synchronized (recentlyClosed) {
-            closed = new ArrayList<>(recentlyClosed);
-        }
-        for (RingRecord r : closed) {
-            action.accept(r);
-        }
+    void forEachRecord(Consumer<RingRecord> action) {
+        registry.all().forEach(action);
+        closed.list().forEach(action);
     }
 
     /** The record of an open ring, or null. */
     RingRecord openRecord(long ringId) {
-        return rings.get(ringId);
+        return registry.open(ringId);
     }
 
     public CreationStacks stacks() {
         return stacks;
     }
 
-    /**
-     * The record of ring {@code id}, or null if untracked. A small direct-mapped cache in front of the map
-     * keeps the per-registration lookup free of boxing; a stale entry is harmless (a closed record ignores
-     * slot changes) and is overwritten by the next ring that maps there.
-     */
-    private RingRecord ring(long id) {
-        int i = (int) id & (RECENT - 1);
-        RingRecord r = recent[i];
-        if (r != null && r.id == id) {
-            return r;
-        }
-        r = rings.get(id);
-        if (r != null) {
-            recent[i] = r;
-        }
-        return r;
-    }
-
     // ---- helpers ----------------------------------------------------------------------------------------
 
     /** Advances the coarse clock; returns the time. */
-    private long tick() {
+    long tick() {
         long now = System.nanoTime();
         coarseNanos = now;
         return now;
-    }
-
-    private boolean admit() {
-        if (tracked.incrementAndGet() > maxTracked) {
-            tracked.decrementAndGet();
-            dropped.increment();
-            return false;
-        }
-        return true;
-    }
-
-    private void untrack(int n) {
-        tracked.addAndGet(-n);
     }
 
     private CreationSite slotSite() {
@@ -513,22 +390,6 @@ public final class Tracker {
             case SAMPLED -> registrations++ % sampleInterval == 0 ? stacks.capture() : null;
             case OFF -> null;
         };
-    }
-
-    /** What slot {@code slot} of ring {@code ringFd} holds as the kernel shows it, or null. */
-    private String slotFile(int ringFd, int slot) {
-        RingFdInfo info = proc().ringFdInfo(ringFd).orElse(null);
-        RingFdInfo.FileSlot f = info == null ? null : info.files().slot(slot);
-        return f == null ? null : f.target();
-    }
-
-    /** The ring's SQPOLL thread id, confirmed as a live iou-sqp thread, or -1. */
-    private int sqThread(int ringFd) {
-        RingFdInfo info = proc().ringFdInfo(ringFd).orElse(null);
-        if (info == null || !info.hasSqThread()) {
-            return -1;
-        }
-        return proc().sqpollThreadAlive(info.sqThread()).orElse(false) ? info.sqThread() : -1;
     }
 
     static String threadName() {

@@ -10,21 +10,30 @@ public interface TrackerListener {
     String SLOT_RELEASED = "released";
     String SLOT_DROP_CONFIRMED = "drop confirmed";
 
-    void ringCreated(TrackerSnapshot.RingView ring);
+    /** Each method does nothing unless overridden: a listener takes only what it wants. */
+    default void ringCreated(TrackerSnapshot.RingView ring) {
+    }
 
-    void ringClosed(TrackerSnapshot.RingView ring, long ageNanos, int occupiedSlots);
+    default void ringClosed(TrackerSnapshot.RingView ring, long ageNanos, int occupiedSlots) {
+    }
 
     /** Whether {@link #slotUpdated} does anything (checked before gathering its arguments). */
-    boolean wantsSlotUpdates();
+    default boolean wantsSlotUpdates() {
+        return false;
+    }
 
-    void slotUpdated(long ringId, int ringFd, int slot, String action, int fd, long tag, String ownerClass,
-                     long confirmationDelayNanos);
+    default void slotUpdated(long ringId, int ringFd, int slot, String action, int fd, long tag, String ownerClass,
+                             long confirmationDelayNanos) {
+    }
 
-    void ringLeak(LeakReport.RingLeak leak);
+    default void ringLeak(LeakReport.RingLeak leak) {
+    }
 
-    void slotLeak(LeakReport.SlotLeak leak);
+    default void slotLeak(LeakReport.SlotLeak leak) {
+    }
 
-    void reclaimed(LeakReport.Reclaim reclaim);
+    default void reclaimed(LeakReport.Reclaim reclaim) {
+    }
 
     /** Rings from one creation site piled up (see {@link PileUpDetector}); on the tracker's thread. */
     default void ringPileUp(PileUp pileUp) {
@@ -35,34 +44,5 @@ public interface TrackerListener {
     }
 
     TrackerListener NONE = new TrackerListener() {
-        @Override
-        public void ringCreated(TrackerSnapshot.RingView ring) {
-        }
-
-        @Override
-        public void ringClosed(TrackerSnapshot.RingView ring, long ageNanos, int occupiedSlots) {
-        }
-
-        @Override
-        public boolean wantsSlotUpdates() {
-            return false;
-        }
-
-        @Override
-        public void slotUpdated(long ringId, int ringFd, int slot, String action, int fd, long tag, String ownerClass,
-                                long confirmationDelayNanos) {
-        }
-
-        @Override
-        public void ringLeak(LeakReport.RingLeak leak) {
-        }
-
-        @Override
-        public void slotLeak(LeakReport.SlotLeak leak) {
-        }
-
-        @Override
-        public void reclaimed(LeakReport.Reclaim reclaim) {
-        }
     };
 }

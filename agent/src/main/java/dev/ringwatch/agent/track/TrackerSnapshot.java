@@ -1,6 +1,7 @@
 package dev.ringwatch.agent.track;
 
 import dev.ringwatch.agent.model.RingFacts;
+import dev.ringwatch.agent.model.WithRingFacts;
 
 import java.util.Comparator;
 import java.util.List;
@@ -43,19 +44,7 @@ public record TrackerSnapshot(long takenNanos, List<RingView> open, List<RingVie
     public record RingView(RingFacts facts, long inode, long createdNanos, long createdEpochMillis,
                            String creatingThread, String ownerThread, CreationSite site, boolean open,
                            boolean leakReported, long closedNanos, CreationSite closeSite, String closeThread,
-                           String closedBy, List<SlotView> slots) {
-
-        public long id() {
-            return facts.id();
-        }
-
-        public int fd() {
-            return facts.fd();
-        }
-
-        public boolean sqpoll() {
-            return facts.sqpoll();
-        }
+                           String closedBy, List<SlotView> slots) implements WithRingFacts {
 
         public long occupiedSlots() {
             long n = 0;

@@ -1,5 +1,8 @@
 package dev.ringwatch.agent.kernel;
 
+import dev.ringwatch.agent.finding.Finding;
+import dev.ringwatch.agent.finding.Rule;
+
 import dev.ringwatch.agent.proc.ProcView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

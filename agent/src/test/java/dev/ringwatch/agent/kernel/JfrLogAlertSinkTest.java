@@ -1,5 +1,8 @@
 package dev.ringwatch.agent.kernel;
 
+import dev.ringwatch.agent.finding.Finding;
+import dev.ringwatch.agent.finding.Rule;
+
 import dev.ringwatch.jfr.FileSlotLeakEvent;
 import dev.ringwatch.jfr.RingLeakEvent;
 import dev.ringwatch.jfr.RingwatchEvents;

@@ -1,5 +1,8 @@
 package dev.ringwatch.agent.kernel;
 
+import dev.ringwatch.agent.finding.Finding;
+import dev.ringwatch.agent.finding.Rule;
+
 import java.util.ArrayList;
 import java.util.List;
 

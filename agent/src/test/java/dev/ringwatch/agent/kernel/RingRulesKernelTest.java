@@ -1,5 +1,7 @@
 package dev.ringwatch.agent.kernel;
 
+import dev.ringwatch.agent.finding.Finding;
+
 import dev.ringwatch.ring.IoUring;
 import dev.ringwatch.ring.Mapping;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package dev.ringwatch.agent.kernel;
 
+import dev.ringwatch.agent.proc.Await;
+import dev.ringwatch.agent.finding.Finding;
+
 import dev.ringwatch.ring.FileTable;
 import dev.ringwatch.ring.FixedFile;
 import dev.ringwatch.ring.IoUring;

@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Bounded polling for kernel state that changes asynchronously (a thread exiting after its ring dies). */
-final class Await {
+public final class Await {
     private Await() {
     }
 
     /** Polls {@code condition} every 10 ms until it holds or {@code limit} passes; returns whether it held. */
-    static boolean until(Duration limit, BooleanSupplier condition) {
+    public static boolean until(Duration limit, BooleanSupplier condition) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             if (condition.getAsBoolean()) {

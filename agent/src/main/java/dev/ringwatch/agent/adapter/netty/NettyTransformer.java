@@ -1,6 +1,6 @@
 package dev.ringwatch.agent.adapter.netty;
 
-import dev.ringwatch.agent.alert.AgentLog;
+import dev.ringwatch.agent.log.AgentLog;
 
 import java.lang.System.Logger.Level;
 import java.lang.instrument.ClassFileTransformer;

@@ -1,7 +1,7 @@
 package dev.ringwatch.agent.adapter.ringcore;
 
 import dev.ringwatch.agent.track.Hooks;
-import dev.ringwatch.agent.alert.AgentLog;
+import dev.ringwatch.agent.log.AgentLog;
 
 import java.lang.System.Logger.Level;
 import java.lang.instrument.ClassFileTransformer;

@@ -1,14 +1,105 @@
-package dev.ringwatch.agent.kernel;
+package dev.ringwatch.agent.finding;
+
+import dev.ringwatch.jfr.FileSlotLeakEvent;
+import dev.ringwatch.jfr.RingLeakEvent;
 
 import java.util.Objects;
 
 /**
- * One leak the reconciler found, with the fields of the JFR event it maps to (named alike), plus the few
- * facts only the log line uses. Times are nanoseconds; fds and tids are -1 when not known.
+ * One leak, found by any rule (the GC rules, the kernel reconciler's), with the fields of the JFR event it
+ * maps to (named alike, committed by {@link FindingEvents}), plus the few facts only the log line uses.
+ * Times are nanoseconds; fds and tids are -1 when not known.
  */
 public sealed interface Finding {
 
     Rule rule();
+
+    /** A ring that leaked, as {@code RingLeakEvent} records it (the two rules differ in {@link #reason()}). */
+    sealed interface RingLeak extends Finding permits RingOutlivedOwner, ClosedRingStillMapped {
+        String library();
+        long ringId();
+        int ringFd();
+        String setupFlags();
+        boolean severe();
+        String ownerClass();
+        String creatingThread();
+        long age();
+        String creationStack();
+        long bytesMapped();
+        int sqThreadTid();
+        /** Slots it still held, -1 when not known. */
+        int occupiedSlots();
+        /** {@code RingLeakEvent.REASON_*}. */
+        String reason();
+    }
+
+    /** A slot that leaked, as {@code FileSlotLeakEvent} records it (the two rules differ in {@link #reason()}). */
+    sealed interface SlotLeak extends Finding permits SlotOutlivedOwner, FdClosedUnderSlot {
+        long ringId();
+        int ringFd();
+        int slot();
+        int fd();
+        String file();
+        long tag();
+        String ownerClass();
+        String creatingThread();
+        long age();
+        String creationStack();
+        /** {@code FileSlotLeakEvent.REASON_*}. */
+        String reason();
+    }
+
+    /**
+     * An open ring whose owner became unreachable (the GC saw it). Maps to {@code RingLeakEvent} with reason
+     * {@code owner gone}; {@code severe} for SQPOLL rings, whose kernel thread keeps polling.
+     */
+    record RingOutlivedOwner(String library, long ringId, int ringFd, String setupFlags, boolean severe,
+                             String ownerClass, String creatingThread, long age, String creationStack,
+                             long bytesMapped, int sqThreadTid, int occupiedSlots) implements RingLeak {
+        public RingOutlivedOwner {
+            library = text(library);
+            setupFlags = text(setupFlags);
+            ownerClass = text(ownerClass);
+            creatingThread = text(creatingThread);
+            creationStack = text(creationStack);
+        }
+
+        @Override
+        public Rule rule() {
+            return Rule.RING_OUTLIVED_OWNER;
+        }
+
+        @Override
+        public String reason() {
+            return RingLeakEvent.REASON_OWNER_GONE;
+        }
+    }
+
+    /**
+     * A slot whose owner became unreachable while it still holds a file (the GC saw it). Maps to
+     * {@code FileSlotLeakEvent} with reason {@code owner gone}.
+     *
+     * @param file what the slot holds as the kernel shows it, e.g. {@code socket:[18868]}; empty when unknown
+     */
+    record SlotOutlivedOwner(long ringId, int ringFd, int slot, int fd, String file, long tag, String ownerClass,
+                             String creatingThread, long age, String creationStack) implements SlotLeak {
+        public SlotOutlivedOwner {
+            file = text(file);
+            ownerClass = text(ownerClass);
+            creatingThread = text(creatingThread);
+            creationStack = text(creationStack);
+        }
+
+        @Override
+        public Rule rule() {
+            return Rule.SLOT_OUTLIVED_OWNER;
+        }
+
+        @Override
+        public String reason() {
+            return FileSlotLeakEvent.REASON_OWNER_GONE;
+        }
+    }
 
     /**
      * A closed ring that {@code /proc/self/maps} still maps, so the kernel keeps it (and its SQPOLL thread)
@@ -16,7 +107,7 @@ public sealed interface Finding {
      */
     record ClosedRingStillMapped(String library, long ringId, int ringFd, String setupFlags, boolean severe, String ownerClass,
                                  String creatingThread, long age, String creationStack, long bytesMapped,
-                                 int sqThreadTid, long inode, long sinceClose, String closeSite) implements Finding {
+                                 int sqThreadTid, long inode, long sinceClose, String closeSite) implements RingLeak {
         public ClosedRingStillMapped {
             library = text(library);
             setupFlags = text(setupFlags);
@@ -29,6 +120,17 @@ public sealed interface Finding {
         @Override
         public Rule rule() {
             return Rule.CLOSED_RING_STILL_MAPPED;
+        }
+
+        /** The fd is closed: the kernel's slot list cannot be read. */
+        @Override
+        public int occupiedSlots() {
+            return -1;
+        }
+
+        @Override
+        public String reason() {
+            return RingLeakEvent.REASON_CLOSED_BUT_MAPPED;
         }
     }
 
@@ -98,7 +200,7 @@ public sealed interface Finding {
      * @param fdNow what {@code fd} points at now; empty when it is closed
      */
     record FdClosedUnderSlot(long ringId, int ringFd, int slot, int fd, String file, long tag, String ownerClass,
-                             String creatingThread, long age, String creationStack, String fdNow) implements Finding {
+                             String creatingThread, long age, String creationStack, String fdNow) implements SlotLeak {
         public FdClosedUnderSlot {
             file = text(file);
             ownerClass = text(ownerClass);
@@ -110,6 +212,11 @@ public sealed interface Finding {
         @Override
         public Rule rule() {
             return Rule.FD_CLOSED_UNDER_SLOT;
+        }
+
+        @Override
+        public String reason() {
+            return FileSlotLeakEvent.REASON_FD_CLOSED_UNDER_SLOT;
         }
     }
 

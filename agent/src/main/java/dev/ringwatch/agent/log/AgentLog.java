@@ -1,4 +1,4 @@
-package dev.ringwatch.agent.alert;
+package dev.ringwatch.agent.log;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -9,6 +9,7 @@ import java.lang.System.Logger.Level;
  * initialise the logging backend at start-up even when the agent never has anything to say.
  */
 public final class AgentLog {
+    /** The one logger name of every agent line. */
     public static final String NAME = "dev.ringwatch";
 
     private static volatile Level threshold = Level.INFO;

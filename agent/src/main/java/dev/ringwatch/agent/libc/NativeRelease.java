@@ -1,10 +1,10 @@
-package dev.ringwatch.agent.track;
+package dev.ringwatch.agent.libc;
 
 /**
- * munmap and close, for reclaim: bound through FFM by {@code NativeLibc}, which is compiled for and loaded on a
+ * munmap and close, for reclaim: bound through FFM by {@link NativeLibc}, which is compiled for and loaded on a
  * JDK 25+ only (the agent's core runs on 17). {@link #load()} gives null elsewhere: reclaim then declines.
  */
-interface NativeRelease {
+public interface NativeRelease {
     int munmap(long address, long length);
 
     int close(int fd);
@@ -15,7 +15,7 @@ interface NativeRelease {
             return null;
         }
         try {
-            return (NativeRelease) Class.forName("dev.ringwatch.agent.track.NativeLibc").getDeclaredConstructor()
+            return (NativeRelease) Class.forName("dev.ringwatch.agent.libc.NativeLibc").getDeclaredConstructor()
                     .newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
             return null;

@@ -1,4 +1,4 @@
-package dev.ringwatch.agent.track;
+package dev.ringwatch.agent.libc;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -10,17 +10,19 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 /**
  * munmap and close, for reclaiming a ring whose {@code IoUring} object was collected (so its own close()
  * can no longer run). Loaded only when reclaim needs it, by name ({@link NativeRelease#load()}): compiled at
- * release 25, unlike the core.
+ * release 25, unlike the agent's core (17). The agent's only libc binding: FFM stays in this
+ * package (and the ring-core adapter), so the rest of the agent needs no JDK 22+ API.
  */
 @SuppressWarnings("restricted") // reclaim closes and unmaps what ring-core can no longer release
-final class NativeLibc implements NativeRelease {
+public final class NativeLibc implements NativeRelease {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final MethodHandle MUNMAP = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("munmap"),
             FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle CLOSE = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("close"),
             FunctionDescriptor.of(JAVA_INT, JAVA_INT));
 
-    NativeLibc() {
+    /** For {@link NativeRelease#load()}, which loads this class by name on a JDK 25+ only. */
+    public NativeLibc() {
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.ringwatch.agent.alert;
+package dev.ringwatch.agent.finding;
 
 import org.junit.jupiter.api.Test;
 
