@@ -24,6 +24,10 @@ final class KernelWatch {
     /** The running reconciler, or null (disabled, or it could not start: said in one line). */
     static Reconciler startOrExplain(AgentOptions o, Tracker tracker, JsonLines json, boolean attached) {
         if (!o.reconcile()) {
+            AgentLog.log(Level.INFO, "ringwatch: reconcile=false: the kernel's view is off (no /proc reads): rings"
+                    + " are tracked as the libraries report them, but closed rings still mapped, SQPOLL threads that"
+                    + " outlived their ring, untracked rings, fds closed under slots, stalled releases and socket"
+                    + " drift are not checked");
             return null;
         }
         try {

@@ -43,7 +43,7 @@ public final class KernelAlerts implements AlertSink {
             f.put("rule", alert.rule().title());
             f.put("finding", alert.finding());
             f.put("message", alert.logLine());
-            json.write("leak", f);
+            json.write(alert.finding() instanceof Finding.UntrackedRing u && !u.isLeak() ? "untracked" : "leak", f);
         }
     }
 
@@ -67,7 +67,7 @@ public final class KernelAlerts implements AlertSink {
             return tracker.claimKernelLeak(0, -1, 0);
         }
         if (finding instanceof Finding.UntrackedRing f) {
-            return tracker.claimKernelLeak(0, -1, 0);
+            return !f.isLeak() || tracker.claimKernelLeak(0, -1, 0); // untracked, not leaked: counted nowhere
         }
         if (finding instanceof Finding.UntrackedSqpollThread f) {
             return tracker.claimKernelLeak(0, -1, 0);

@@ -9,6 +9,8 @@ import dev.ringwatch.agent.finding.LeakLine;
  * reconciler's own trouble start {@code ringwatch: reconciler: } and never say LEAK.
  */
 final class AlertLines {
+    /** Every line about a ring no adapter explains that is not a leak starts so. */
+    static final String UNTRACKED_PREFIX = "ringwatch UNTRACKED ";
     static final String FAULT_PREFIX = "ringwatch: reconciler: ";
     private static final String NO_STACK = "creation stack not captured";
 
@@ -16,6 +18,9 @@ final class AlertLines {
     }
 
     static String format(Finding finding) {
+        if (finding instanceof Finding.UntrackedRing u && !u.isLeak()) {
+            return untrackedNotLeaked(u);
+        }
         LeakLine b = new LeakLine(finding.rule());
         if (finding instanceof Finding.RingOutlivedOwner f) {
             ring(b, f.ringId(), f.ringFd(), f.setupFlags(), f.ownerClass()).text(" became unreachable while open, ")
@@ -53,8 +58,11 @@ final class AlertLines {
         }
         if (finding instanceof Finding.UntrackedRing f) {
             b.text("io_uring fd ").text(f.ringFd()).text(" (inode ").text(f.inode())
-                    .text(") is untracked: no ring made through ring-core explains it; kernel view: ")
-                    .orUnknown(f.fdinfo());
+                    .text(") is untracked: no adapter (ring-core, Netty) explains it, and it holds ")
+                    .text(f.sqThreadTid() > 0 ? "an SQPOLL thread (tid " + f.sqThreadTid() + ")" : "")
+                    .text(f.sqThreadTid() > 0 && f.occupiedSlots() > 0 ? " and " : "")
+                    .text(f.occupiedSlots() > 0 ? f.occupiedSlots() + " occupied fixed-file slots" : "")
+                    .text("; kernel view: ").orUnknown(f.fdinfo());
         }
         if (finding instanceof Finding.UntrackedSqpollThread f) {
             b.text("SQPOLL thread tid ").text(f.sqThreadTid()).text(" (")
@@ -125,5 +133,13 @@ final class AlertLines {
 
     private static String age(long nanos) {
         return Durations.format(nanos);
+    }
+
+    /** The INFO line of a ring no adapter explains that holds nothing a leak would keep (see {@code isLeak}). */
+    static String untrackedNotLeaked(Finding.UntrackedRing f) {
+        return UNTRACKED_PREFIX + "io_uring fd " + f.ringFd() + " (inode " + f.inode() + ") is untracked: no adapter"
+                + " (ring-core, Netty) explains it, so who made it and whether it is closed in time is unknown; it holds"
+                + " no SQPOLL thread and no occupied fixed-file slot, so it is not reported as a leak; kernel view: "
+                + (f.fdinfo().isEmpty() ? "(unknown)" : f.fdinfo());
     }
 }

@@ -1,5 +1,6 @@
 package dev.ringwatch.agent.kernel;
 
+import dev.ringwatch.agent.finding.Finding;
 import dev.ringwatch.agent.finding.FindingEvents;
 
 
@@ -22,7 +23,8 @@ public final class JfrLogAlertSink implements AlertSink {
 
     @Override
     public void report(Alert alert) {
-        log.log(Level.WARNING, alert.logLine());
+        boolean notLeak = alert.finding() instanceof Finding.UntrackedRing u && !u.isLeak();
+        log.log(notLeak ? Level.INFO : Level.WARNING, alert.logLine());
         if (jfrBroken) {
             return;
         }
