@@ -3,9 +3,11 @@ package dev.ringwatch.agent.it;
 import dev.ringwatch.programs.netty.ForgottenGroups;
 import dev.ringwatch.programs.netty.NettyEcho;
 import jdk.jfr.consumer.RecordedEvent;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -58,5 +60,24 @@ class NettyRingsIT {
         assertTrue(exit.get(0).contains("dev.ringwatch.programs.netty.ForgottenGroups.build(ForgottenGroups.java:"),
                 exit.get(0));
         assertEquals(List.of(), run.logRecords("ringwatch LEAK"), "open at exit is not a leak; " + run.where());
+    }
+
+    @Test
+    void aShadedCopyOfNettyIsTrackedLikeNettyItself() throws Exception {
+        Path dir = ChildJvm.runDir("netty-shaded-jar");
+        Path jar = ShadedNetty.jar(dir, Path.of(ChildJvm.location(NettyEcho.class)));
+        ChildRun run = ChildJvm.of("netty-shaded", NettyEcho.class, "1", "2").classpathOnly(List.of(jar)).run();
+        assertEquals(0, run.exitCode(), run.where());
+        assertTrue(Long.parseLong(run.value("ROUND_TRIPS")) > 0, run.where());
+        assertEquals("0", run.value("URING_FDS_AFTER"));
+        assertEquals(List.of(), run.logRecords("ringwatch LEAK"), run.where());
+        assertEquals(List.of(), run.logRecords("ringwatch UNTRACKED"), "every shaded ring is tracked; " + run.where());
+        List<RecordedEvent> created = run.events("dev.ringwatch.RingCreated");
+        assertEquals(5, created.size(), "4 event loops and the probe ring; " + run.where());
+        for (RecordedEvent e : created) {
+            assertEquals("netty", e.getString("library"));
+            assertEquals(ShadedNetty.classNames().get(0), e.getString("ownerClass"), "the relocated RingBuffer");
+        }
+        assertEquals(5, run.events("dev.ringwatch.RingClosed").size(), run.where());
     }
 }
