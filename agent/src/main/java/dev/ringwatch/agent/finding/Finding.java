@@ -29,8 +29,11 @@ public sealed interface Finding {
         int sqThreadTid();
         /** Slots it still held, -1 when not known. */
         int occupiedSlots();
-        /** {@code RingLeakEvent.REASON_*}. */
-        String reason();
+        /** {@code RingLeakEvent.REASON_*}, by the rule. */
+        default String reason() {
+            return rule() == Rule.RING_OUTLIVED_OWNER ? RingLeakEvent.REASON_OWNER_GONE
+                    : RingLeakEvent.REASON_CLOSED_BUT_MAPPED;
+        }
     }
 
     /** A slot that leaked, as {@code FileSlotLeakEvent} records it (the two rules differ in {@link #reason()}). */
@@ -45,33 +48,24 @@ public sealed interface Finding {
         String creatingThread();
         long age();
         String creationStack();
-        /** {@code FileSlotLeakEvent.REASON_*}. */
-        String reason();
+        /** {@code FileSlotLeakEvent.REASON_*}, by the rule. */
+        default String reason() {
+            return rule() == Rule.SLOT_OUTLIVED_OWNER ? FileSlotLeakEvent.REASON_OWNER_GONE
+                    : FileSlotLeakEvent.REASON_FD_CLOSED_UNDER_SLOT;
+        }
     }
 
     /**
      * An open ring whose owner became unreachable (the GC saw it). Maps to {@code RingLeakEvent} with reason
-     * {@code owner gone}; {@code severe} for SQPOLL rings, whose kernel thread keeps polling.
+     * {@code owner gone}; {@code severe} for SQPOLL rings, whose kernel thread keeps polling. Made only from
+     * the tracker's views, whose texts are never null.
      */
     record RingOutlivedOwner(String library, long ringId, int ringFd, String setupFlags, boolean severe,
                              String ownerClass, String creatingThread, long age, String creationStack,
                              long bytesMapped, int sqThreadTid, int occupiedSlots) implements RingLeak {
-        public RingOutlivedOwner {
-            library = text(library);
-            setupFlags = text(setupFlags);
-            ownerClass = text(ownerClass);
-            creatingThread = text(creatingThread);
-            creationStack = text(creationStack);
-        }
-
         @Override
         public Rule rule() {
             return Rule.RING_OUTLIVED_OWNER;
-        }
-
-        @Override
-        public String reason() {
-            return RingLeakEvent.REASON_OWNER_GONE;
         }
     }
 
@@ -79,25 +73,13 @@ public sealed interface Finding {
      * A slot whose owner became unreachable while it still holds a file (the GC saw it). Maps to
      * {@code FileSlotLeakEvent} with reason {@code owner gone}.
      *
-     * @param file what the slot holds as the kernel shows it, e.g. {@code socket:[18868]}; empty when unknown
+     * @param file what the slot holds as the kernel shows it, e.g. {@code socket:[18868]}; null when unknown
      */
     record SlotOutlivedOwner(long ringId, int ringFd, int slot, int fd, String file, long tag, String ownerClass,
                              String creatingThread, long age, String creationStack) implements SlotLeak {
-        public SlotOutlivedOwner {
-            file = text(file);
-            ownerClass = text(ownerClass);
-            creatingThread = text(creatingThread);
-            creationStack = text(creationStack);
-        }
-
         @Override
         public Rule rule() {
             return Rule.SLOT_OUTLIVED_OWNER;
-        }
-
-        @Override
-        public String reason() {
-            return FileSlotLeakEvent.REASON_OWNER_GONE;
         }
     }
 
@@ -126,11 +108,6 @@ public sealed interface Finding {
         @Override
         public int occupiedSlots() {
             return -1;
-        }
-
-        @Override
-        public String reason() {
-            return RingLeakEvent.REASON_CLOSED_BUT_MAPPED;
         }
     }
 
@@ -220,11 +197,6 @@ public sealed interface Finding {
         @Override
         public Rule rule() {
             return Rule.FD_CLOSED_UNDER_SLOT;
-        }
-
-        @Override
-        public String reason() {
-            return FileSlotLeakEvent.REASON_FD_CLOSED_UNDER_SLOT;
         }
     }
 

@@ -63,11 +63,14 @@ final class OwnerGoneRules {
         if (occupied < 0) {
             return;
         }
-        ringLeaks.incrementAndGet();
         tracker.readKernelView(r); // a ring made and dropped between two polls: reclaim checks its inode
         Object ring = r.ring();
-        tracker.listener().ringLeak(new LeakReport.RingLeak(r.view(), System.nanoTime() - r.createdNanos, occupied,
-                ring == null, r.facts.sqpoll() ? sqThread(r.fd) : -1));
+        try {
+            tracker.listener().ringLeak(new LeakReport.RingLeak(r.view(), System.nanoTime() - r.createdNanos,
+                    occupied, ring == null, r.facts.sqpoll() ? sqThread(r.fd) : -1));
+        } finally {
+            ringLeaks.incrementAndGet(); // counted once said: whoever sees the count finds the line and event
+        }
         tracker.reclaimRing(r, ring);
     }
 
@@ -76,9 +79,12 @@ final class OwnerGoneRules {
         if (!r.claimSlotLeakReport(s)) {
             return;
         }
-        slotLeaks.incrementAndGet();
-        tracker.listener().slotLeak(new LeakReport.SlotLeak(r.view(), s.view(), System.nanoTime() - s.createdNanos,
-                slotFile(r.fd, s.slot)));
+        try {
+            tracker.listener().slotLeak(new LeakReport.SlotLeak(r.view(), s.view(), System.nanoTime() - s.createdNanos,
+                    slotFile(r.fd, s.slot)));
+        } finally {
+            slotLeaks.incrementAndGet();
+        }
         tracker.reclaimSlot(r, s);
     }
 
