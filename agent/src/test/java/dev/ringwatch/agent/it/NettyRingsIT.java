@@ -57,6 +57,8 @@ class NettyRingsIT {
         List<String> exit = run.logRecords("ringwatch OPEN AT EXIT");
         assertEquals(1, exit.size(), run.where());
         assertTrue(exit.get(0).startsWith("ringwatch OPEN AT EXIT: 3 rings"), exit.get(0));
+        assertTrue(exit.get(0).contains("\n\t3 netty rings from dev.ringwatch.programs.netty.ForgottenGroups.build("),
+                "grouped by creation site; " + exit.get(0));
         assertTrue(exit.get(0).contains("dev.ringwatch.programs.netty.ForgottenGroups.build(ForgottenGroups.java:"),
                 exit.get(0));
         assertEquals(List.of(), run.logRecords("ringwatch LEAK"), "open at exit is not a leak; " + run.where());
