@@ -1,5 +1,6 @@
 package dev.ringwatch.agent.adapter.netty;
 
+import dev.ringwatch.agent.adapter.TransformerInstall;
 import dev.ringwatch.agent.log.AgentLog;
 
 import java.lang.System.Logger.Level;
@@ -16,21 +17,16 @@ public final class NettyTransformer implements ClassFileTransformer {
 
     /** Installs the transformer; with {@code retransform}, also weaves Netty classes loaded already. */
     public static void install(Instrumentation inst, boolean retransform) {
-        boolean re = retransform && inst.isRetransformClassesSupported();
-        inst.addTransformer(new NettyTransformer(), re);
-        if (!re) {
-            return;
-        }
-        for (Class<?> c : inst.getAllLoadedClasses()) {
-            if (NettyTarget.match(c.getName().replace('.', '/')) != null) {
-                try {
-                    inst.retransformClasses(c);
-                } catch (Throwable e) {
-                    AgentLog.log(Level.WARNING, "ringwatch: could not instrument the already loaded " + c.getName()
-                            + ": " + e + "; Netty rings it makes or closes are not tracked");
-                }
+        // load the matcher before the transformer exists: loaded inside transform(), it would be asked to match
+        // itself while being defined (a duplicate definition on an attach's retransform)
+        NettyTarget.match(NettyTarget.class.getName().replace('.', '/'));
+        // no lambda or method reference: the first one's bootstrap costs the JVM tens of milliseconds of start-up
+        TransformerInstall.install(inst, new NettyTransformer(), retransform, new java.util.function.Predicate<>() {
+            @Override
+            public boolean test(String internalName) {
+                return NettyTarget.match(internalName) != null;
             }
-        }
+        }, "Netty rings it makes or closes are not tracked");
     }
 
     @Override
@@ -42,7 +38,7 @@ public final class NettyTransformer implements ClassFileTransformer {
         }
         String name = className.replace('/', '.');
         try {
-            if (!seesHooks(loader)) {
+            if (!TransformerInstall.seesAgent(loader, NettyHooks.class)) {
                 AgentLog.log(Level.WARNING, "ringwatch: " + name + " is loaded by " + loader + ", which does not see the"
                         + " agent's classes (the agent jar must be on the system class path); its rings are not tracked");
                 return null;
@@ -61,17 +57,6 @@ public final class NettyTransformer implements ClassFileTransformer {
             AgentLog.log(Level.ERROR, "ringwatch: could not instrument " + name + " (" + e + "); the application runs"
                     + " on without tracking " + m.library() + " rings", e);
             return null;
-        }
-    }
-
-    private static boolean seesHooks(ClassLoader loader) {
-        if (loader == null) {
-            return false;
-        }
-        try {
-            return Class.forName(NettyHooks.class.getName(), false, loader) == NettyHooks.class;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
         }
     }
 }
