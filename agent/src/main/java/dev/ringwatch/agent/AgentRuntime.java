@@ -1,5 +1,6 @@
 package dev.ringwatch.agent;
 
+import dev.ringwatch.agent.adapter.netty.NettyTransformer;
 import dev.ringwatch.agent.cli.AttachCommand;
 import dev.ringwatch.agent.config.AgentOptions;
 import dev.ringwatch.agent.config.AgentStartException;
@@ -15,7 +16,6 @@ import dev.ringwatch.agent.alert.OwnRecording;
 import dev.ringwatch.agent.alert.Reporter;
 import dev.ringwatch.agent.track.LeakWatcher;
 import dev.ringwatch.agent.track.Tracker;
-import dev.ringwatch.agent.adapter.ringcore.RingCoreTransformer;
 import dev.ringwatch.agent.kernel.Reconciler;
 
 import java.lang.System.Logger.Level;
@@ -29,6 +29,8 @@ final class AgentRuntime {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     /** What the reconciler's last rounds at exit may take at most: shutdown never waits longer for them. */
     private static final Duration EXIT_CHECK_BUDGET = Duration.ofSeconds(1);
+    /** The JDK that ring-core and the agent's FFM parts need. */
+    private static final int RING_CORE_JDK = 25;
 
     private AgentRuntime() {
     }
@@ -109,7 +111,8 @@ final class AgentRuntime {
             }
         });
         Hooks.install(tracker);
-        RingCoreTransformer.install(inst, attached);
+        startRingCoreAdapter(inst, attached);
+        NettyTransformer.install(inst, attached);
         // after the transformer: an attach adopts every ring that exists once ring-core is instrumented
         Reconciler reconciler = KernelWatch.startOrExplain(o, tracker, json, throttle, attached);
         exit.beforeSummary(new Runnable() {
@@ -124,6 +127,26 @@ final class AgentRuntime {
         });
         if (AgentLog.enabled(Level.DEBUG)) {
             AgentLog.log(Level.DEBUG, "ringwatch agent started: " + o);
+        }
+    }
+
+    /**
+     * ring-core's adapter is compiled for JDK 25 (ring-core needs its FFM API; its classes are of release 25):
+     * loaded by name on a JDK 25+ only, so that the agent starts on 17 and 21 too and says once what it lacks.
+     */
+    private static void startRingCoreAdapter(Instrumentation inst, boolean attached) throws Exception {
+        int feature = Runtime.version().feature();
+        if (feature < RING_CORE_JDK) {
+            AgentLog.log(Level.INFO, "ringwatch: on JDK " + feature + " the agent tracks Netty's io_uring rings;"
+                    + " not available before JDK " + RING_CORE_JDK + ": rings made through ring-core (it needs JDK "
+                    + RING_CORE_JDK + "'s FFM API) and reclaim's unmapping of collected rings");
+            return;
+        }
+        try {
+            Class.forName("dev.ringwatch.agent.adapter.ringcore.RingCoreTransformer")
+                    .getMethod("install", Instrumentation.class, boolean.class).invoke(null, inst, attached);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
         }
     }
 }

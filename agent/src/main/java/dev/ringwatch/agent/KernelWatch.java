@@ -26,6 +26,10 @@ final class KernelWatch {
     static Reconciler startOrExplain(AgentOptions o, Tracker tracker, JsonLines json, LeakLogThrottle throttle,
                                      boolean attached) {
         if (!o.reconcile()) {
+            AgentLog.log(Level.INFO, "ringwatch: reconcile=false: the kernel's view is off (no /proc reads): rings"
+                    + " are tracked as the libraries report them, but closed rings still mapped, SQPOLL threads that"
+                    + " outlived their ring, untracked rings, fds closed under slots, stalled releases and socket"
+                    + " drift are not checked");
             return null;
         }
         try {

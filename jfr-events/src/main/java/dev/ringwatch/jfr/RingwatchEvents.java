@@ -16,6 +16,7 @@ public final class RingwatchEvents {
             SqpollThreadLeakEvent.class,
             SlotReleaseStalledEvent.class,
             SocketDriftEvent.class,
+            RingPileUpEvent.class,
             UntrackedRingEvent.class,
             OpenAtExitEvent.class,
             RingStatisticsEvent.class);

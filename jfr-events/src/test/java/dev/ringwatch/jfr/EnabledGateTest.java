@@ -20,8 +20,8 @@ class EnabledGateTest {
     private static final List<BooleanSupplier> GATES = List.of(
             RingCreatedEvent::enabled, RingClosedEvent::enabled, FileSlotUpdatedEvent::enabled,
             RingLeakEvent::enabled, FileSlotLeakEvent::enabled, SqpollThreadLeakEvent::enabled,
-            SlotReleaseStalledEvent::enabled, SocketDriftEvent::enabled, UntrackedRingEvent::enabled,
-            OpenAtExitEvent::enabled);
+            SlotReleaseStalledEvent::enabled, SocketDriftEvent::enabled, RingPileUpEvent::enabled,
+            UntrackedRingEvent::enabled, OpenAtExitEvent::enabled);
 
     @Test
     void everyPerCallEventHasAGate() throws Exception {
@@ -41,14 +41,14 @@ class EnabledGateTest {
     void gatesOpenOnlyWhileARecordingEnablesTheEvent() throws Exception {
         assertEquals(List.of(), FlightRecorder.isInitialized() ? running() : List.of(),
                 "another recording is running; this test needs none");
-        assertEquals(List.of(false, false, false, false, false, false, false, false, false, false), states());
+        assertEquals(List.of(false, false, false, false, false, false, false, false, false, false, false), states());
         try (Recording recording = new Recording(RingwatchSettings.eventsOnly())) {
             recording.disable(SocketDriftEvent.NAME);
             recording.start();
-            assertEquals(List.of(true, true, false, true, true, true, true, false, true, true), states(),
+            assertEquals(List.of(true, true, false, true, true, true, true, false, true, true, true), states(),
                     "ringwatch-events.jfc leaves the per-call FileSlotUpdated off");
         }
-        assertEquals(List.of(false, false, false, false, false, false, false, false, false, false), states());
+        assertEquals(List.of(false, false, false, false, false, false, false, false, false, false, false), states());
     }
 
     @Test
@@ -57,18 +57,18 @@ class EnabledGateTest {
                 "another recording is running; this test needs none");
         try (Recording recording = new Recording(Configuration.getConfiguration("default"))) {
             recording.start();
-            assertEquals(List.of(true, true, false, true, true, true, true, true, true, true), states(),
+            assertEquals(List.of(true, true, false, true, true, true, true, true, true, true, true), states(),
                     "default.jfc does not name ringwatch's events: their class defaults apply");
         }
         try (Recording recording = new Recording(RingwatchSettings.profile())) {
             recording.start();
-            assertEquals(List.of(true, true, true, true, true, true, true, true, true, true), states());
+            assertEquals(List.of(true, true, true, true, true, true, true, true, true, true, true), states());
         }
     }
 
     @Test
     void closedGatesAllocateNothing() {
-        assertEquals(List.of(false, false, false, false, false, false, false, false, false, false), states(),
+        assertEquals(List.of(false, false, false, false, false, false, false, false, false, false, false), states(),
                 "this test needs no recording running");
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         int open = countOpen(1_000); // warm up: load classes, resolve call sites
@@ -91,6 +91,7 @@ class EnabledGateTest {
             if (SqpollThreadLeakEvent.enabled()) open++;
             if (SlotReleaseStalledEvent.enabled()) open++;
             if (SocketDriftEvent.enabled()) open++;
+            if (RingPileUpEvent.enabled()) open++;
             if (UntrackedRingEvent.enabled()) open++;
             if (OpenAtExitEvent.enabled()) open++;
         }

@@ -37,6 +37,7 @@ class EventMetadataTest {
         BINDING_NAMES.put(SqpollThreadLeakEvent.class, "dev.ringwatch.SqpollThreadLeak");
         BINDING_NAMES.put(SlotReleaseStalledEvent.class, "dev.ringwatch.SlotReleaseStalled");
         BINDING_NAMES.put(SocketDriftEvent.class, "dev.ringwatch.SocketDrift");
+        BINDING_NAMES.put(RingPileUpEvent.class, "dev.ringwatch.RingPileUp");
         BINDING_NAMES.put(UntrackedRingEvent.class, "dev.ringwatch.UntrackedRing");
         BINDING_NAMES.put(OpenAtExitEvent.class, "dev.ringwatch.OpenAtExit");
         BINDING_NAMES.put(RingStatisticsEvent.class, "dev.ringwatch.RingStatistics");
@@ -104,7 +105,7 @@ class EventMetadataTest {
             for (ValueDescriptor field : type.getFields()) {
                 String name = field.getName();
                 boolean timeLike = Set.of("age", "sinceClose", "stalledFor", "window", "confirmationDelay",
-                        "oldestInFlightAge", "sqThreadIdle", "duration").contains(name);
+                        "oldestInFlightAge", "oldestAge", "sqThreadIdle", "duration").contains(name);
                 if (timeLike != "jdk.jfr.Timespan".equals(field.getContentType())) {
                     wrong.add(type.getName() + "." + name + " content type " + field.getContentType());
                 }

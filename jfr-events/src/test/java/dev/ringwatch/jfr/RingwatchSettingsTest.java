@@ -21,7 +21,7 @@ class RingwatchSettingsTest {
     @Test
     void fullSettingsEnableEveryRingwatchEventButThePerCallSlotEvent() throws Exception {
         Map<String, String> settings = RingwatchSettings.full().getSettings();
-        assertEquals(11, RingwatchEvents.ALL.size());
+        assertEquals(12, RingwatchEvents.ALL.size());
         for (String name : eventNames()) {
             assertEquals(String.valueOf(!name.equals(FileSlotUpdatedEvent.NAME)), settings.get(name + "#enabled"), name);
         }

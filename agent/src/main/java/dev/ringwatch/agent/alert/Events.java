@@ -23,6 +23,11 @@ public final class Events {
      * is enabled would initialise JFR's metadata, some 100 ms, in a JVM that never records.
      */
     private static volatile boolean jfrReady;
+
+    /** Whether JFR may be touched (the agent registered its callbacks); false on a JVM without JFR. */
+    static boolean jfrReady() {
+        return jfrReady;
+    }
     /** The kernel reconciler, once started: it fills the kernel's half of RingStatistics. */
     private static volatile Reconciler reconciler;
 

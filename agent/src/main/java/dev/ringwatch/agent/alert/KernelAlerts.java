@@ -48,7 +48,7 @@ public final class KernelAlerts implements AlertSink {
             f.put("rule", alert.rule().title());
             f.put("finding", alert.finding());
             f.put("message", alert.logLine());
-            json.write("leak", f);
+            json.write(alert.finding() instanceof Finding.UntrackedRing u && !u.isLeak() ? "untracked" : "leak", f);
         }
     }
 
@@ -58,19 +58,36 @@ public final class KernelAlerts implements AlertSink {
     }
 
     private boolean claim(Finding finding) {
-        return switch (finding) {
-            case Finding.ClosedRingStillMapped f -> tracker.claimKernelLeak(f.ringId(), -1, 0);
-            case Finding.SqpollThreadOutlivedRing f -> tracker.claimKernelLeak(f.ringId(), -1, 0);
-            case Finding.FdClosedUnderSlot f -> tracker.claimKernelLeak(f.ringId(), f.slot(), f.tag());
-            // a released slot, a ring or thread nobody tracks, the whole process: no GC rule reports those
-            case Finding.SlotReleaseStalled f -> tracker.claimKernelLeak(0, -1, 0);
-            case Finding.UntrackedRing f -> tracker.claimKernelLeak(0, -1, 0);
-            case Finding.UntrackedSqpollThread f -> tracker.claimKernelLeak(0, -1, 0);
-            case Finding.SocketDrift f -> tracker.claimKernelLeak(0, -1, 0);
-            // the GC rules' findings are claimed by the tracker as it makes them and never come this way
-            case Finding.RingOutlivedOwner f -> true;
-            case Finding.SlotOutlivedOwner f -> true;
-        };
+        if (finding instanceof Finding.ClosedRingStillMapped f) {
+            return tracker.claimKernelLeak(f.ringId(), -1, 0);
+        }
+        if (finding instanceof Finding.SqpollThreadOutlivedRing f) {
+            return tracker.claimKernelLeak(f.ringId(), -1, 0);
+        }
+        if (finding instanceof Finding.FdClosedUnderSlot f) {
+            return tracker.claimKernelLeak(f.ringId(), f.slot(), f.tag());
+        }
+        // a released slot, a ring or thread nobody tracks, the whole process: no GC rule reports those
+        if (finding instanceof Finding.SlotReleaseStalled f) {
+            return tracker.claimKernelLeak(0, -1, 0);
+        }
+        if (finding instanceof Finding.UntrackedRing f) {
+            return !f.isLeak() || tracker.claimKernelLeak(0, -1, 0); // untracked, not leaked: counted nowhere
+        }
+        if (finding instanceof Finding.UntrackedSqpollThread f) {
+            return tracker.claimKernelLeak(0, -1, 0);
+        }
+        if (finding instanceof Finding.SocketDrift f) {
+            return tracker.claimKernelLeak(0, -1, 0);
+        }
+        // the GC rules' findings are claimed by the tracker as it makes them and never come this way
+        if (finding instanceof Finding.RingOutlivedOwner f) {
+            return true;
+        }
+        if (finding instanceof Finding.SlotOutlivedOwner f) {
+            return true;
+        }
+        throw new IllegalStateException("unknown finding " + finding);
     }
 
     /** {@link System.Logger} onto {@link AgentLog}, so the reconciler's lines obey option logLevel. */

@@ -10,6 +10,9 @@ import dev.ringwatch.agent.track.CreationSite;
 import dev.ringwatch.agent.track.LeakReport;
 import dev.ringwatch.agent.track.TrackerSnapshot;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -132,26 +135,50 @@ public final class LeakMessages {
         sb.append("; the exit releases them, but nothing closed them:");
         long now = snap.takenNanos();
         int listed = 0;
-        for (TrackerSnapshot.RingView r : open) {
-            if (listed++ == EXIT_RINGS_LISTED) {
-                sb.append("\n\t... and ").append(open.size() - EXIT_RINGS_LISTED).append(" more");
-                break;
-            }
-            sb.append("\n\t").append(ringName(r)).append(" slots=").append(r.occupiedSlots());
-            long leakedSlots = r.slots().stream().filter(TrackerSnapshot.SlotView::leakReported).count();
-            if (leakedSlots > 0) {
-                sb.append(" (").append(leakedSlots).append(" reported as leaked)");
-            }
-            sb.append(" age=")
-                    .append(Durations.format(now - r.createdNanos())).append(" owner=").append(r.facts().ownerClass());
-            if (r.leakReported()) {
-                sb.append(" (reported as leaked)");
-            }
-            if (r.site() != null && !r.site().top().isEmpty()) {
-                sb.append(" created at ").append(r.site().top());
+        groups:
+        for (List<TrackerSnapshot.RingView> group : bySite(open)) {
+            TrackerSnapshot.RingView first = group.get(0);
+            for (TrackerSnapshot.RingView r : group) {
+                if (listed == EXIT_RINGS_LISTED) {
+                    sb.append("\n\t... and ").append(open.size() - listed).append(" more");
+                    break groups;
+                }
+                if (r == first) {
+                    sb.append("\n\t").append(group.size()).append(' ').append(first.facts().library())
+                            .append(group.size() == 1 ? " ring" : " rings").append(" from ")
+                            .append(first.site() == null || first.site().top().isEmpty() ? "an unknown creation site"
+                                    : first.site().top()).append(':');
+                }
+                exitRing(sb, r, now);
+                listed++;
             }
         }
         return sb.toString();
+    }
+
+    /** Open rings grouped by library and creation site, groups in the order of their first ring. */
+    private static List<List<TrackerSnapshot.RingView>> bySite(List<TrackerSnapshot.RingView> open) {
+        Map<String, List<TrackerSnapshot.RingView>> groups = new LinkedHashMap<>();
+        for (TrackerSnapshot.RingView r : open) {
+            String key = r.facts().library() + '\n' + (r.site() == null ? "" : r.site().render(""));
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    private static void exitRing(StringBuilder sb, TrackerSnapshot.RingView r, long now) {
+        sb.append("\n\t").append(ringName(r)).append(" slots=").append(r.occupiedSlots());
+        long leakedSlots = r.slots().stream().filter(TrackerSnapshot.SlotView::leakReported).count();
+        if (leakedSlots > 0) {
+            sb.append(" (").append(leakedSlots).append(" reported as leaked)");
+        }
+        sb.append(" age=").append(Durations.format(now - r.createdNanos())).append(" owner=").append(r.facts().ownerClass());
+        if (r.leakReported()) {
+            sb.append(" (reported as leaked)");
+        }
+        if (r.site() != null && !r.site().top().isEmpty()) {
+            sb.append(" created at ").append(r.site().top());
+        }
     }
 
     private static String site(CreationSite site) {

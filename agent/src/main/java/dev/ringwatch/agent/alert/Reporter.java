@@ -5,6 +5,8 @@ import dev.ringwatch.agent.config.AgentOptions;
 import dev.ringwatch.agent.finding.Rule;
 import dev.ringwatch.agent.track.CreationSite;
 import dev.ringwatch.agent.track.LeakReport;
+import dev.ringwatch.agent.track.PileUp;
+import dev.ringwatch.agent.track.RingOutlivedThread;
 import dev.ringwatch.agent.track.TrackerListener;
 import dev.ringwatch.agent.track.TrackerSnapshot;
 
@@ -117,6 +119,32 @@ public final class Reporter implements TrackerListener {
             f.put("how", rc.how());
             f.put("message", line);
             json.write("reclaim", f);
+        }
+    }
+
+    @Override
+    public void ringPileUp(PileUp p) {
+        String line = LiveRingAlerts.pileUpLine(p);
+        AgentLog.log(Level.WARNING, line);
+        LiveRingAlerts.pileUpEvent(p);
+        if (json != null) {
+            json.write("leak", LiveRingAlerts.pileUpJson(p, line));
+        }
+    }
+
+    @Override
+    public void ringOutlivedThread(RingOutlivedThread leak) {
+        String line = LiveRingAlerts.outlivedThreadLine(leak);
+        AgentLog.log(Level.WARNING, line);
+        LiveRingAlerts.outlivedThreadEvent(leak);
+        if (json != null) {
+            Map<String, Object> f = ringFields(leak.ring());
+            f.put("rule", Rule.RING_OUTLIVED_THREAD.title());
+            f.put("ownerThread", leak.threadName());
+            f.put("ageMillis", leak.ageNanos() / 1_000_000);
+            f.put("stack", frames(leak.ring().site()));
+            f.put("message", line);
+            json.write("leak", f);
         }
     }
 

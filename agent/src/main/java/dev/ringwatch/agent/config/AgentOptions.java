@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param driftThreshold least unexplained rise of the kernel's {@code sockets: used} that counts as socket drift
  * @param logBurst       leak lines logged in full per rule and creation site within one {@code logPeriod}; the
  *                       rest of the period's are summarised in one line
+ * @param pileUpThreshold more open rings than this from one creation site, still growing, is a ring pile-up
+ * @param pileUpWindow    time between two counts of open rings per creation site
  */
 public record AgentOptions(
         boolean enabled,
@@ -31,14 +33,17 @@ public record AgentOptions(
         Duration stallGrace,
         int driftThreshold,
         int logBurst,
-        Duration logPeriod) {
+        Duration logPeriod,
+        int pileUpThreshold,
+        Duration pileUpWindow) {
 
-    /** The options without the log limits (those keep their defaults). */
+    /** The options without the log limits and the pile-up rule's settings (those keep their defaults). */
     public AgentOptions(boolean enabled, SlotStacks slotStacks, int sampleInterval, int stackDepth, int maxTracked,
                         boolean reclaim, Path jsonLog, Path jfr, Level logLevel, boolean jmx, boolean exitSummary,
                         boolean reconcile, Duration reconcilePeriod, Duration stallGrace, int driftThreshold) {
         this(enabled, slotStacks, sampleInterval, stackDepth, maxTracked, reclaim, jsonLog, jfr, logLevel, jmx,
-                exitSummary, reconcile, reconcilePeriod, stallGrace, driftThreshold, 5, Duration.ofSeconds(5));
+                exitSummary, reconcile, reconcilePeriod, stallGrace, driftThreshold, 5, Duration.ofSeconds(5),
+                16, Duration.ofSeconds(1));
     }
 
     /** The options without the reconciler's settings (those keep their defaults). */

@@ -107,7 +107,12 @@ public final class OptionParser {
                     "least rise of the kernel's sockets used, unexplained by our own sockets, that counts as"
                             + " socket drift"),
             new Spec("logBurst", 5, 1, 1_000_000, "full leak lines per rule and creation site per logPeriod"),
-            Spec.duration("logPeriod", "5s", 100, 3_600_000, "period of logBurst; one summary line per site after"));
+            Spec.duration("logPeriod", "5s", 100, 3_600_000, "period of logBurst; one summary line per site after"),
+            new Spec("pileUpThreshold", 16, 1, 1_000_000,
+                    "more rings than this open from one creation site, grown in 3 consecutive pileUpWindows with"
+                            + " none closed, is reported as a ring pile-up"),
+            Spec.duration("pileUpWindow", "1s", 10, 3_600_000,
+                    "time between two counts of the open rings per creation site (ring pile-up rule)"));
 
     public static List<Spec> specs() {
         return SPECS;
@@ -280,7 +285,9 @@ public final class OptionParser {
                 (Duration) v.get("stallGrace"),
                 (Integer) v.get("driftThreshold"),
                 (Integer) v.get("logBurst"),
-                (Duration) v.get("logPeriod"));
+                (Duration) v.get("logPeriod"),
+                (Integer) v.get("pileUpThreshold"),
+                (Duration) v.get("pileUpWindow"));
     }
 
     // ---- value readers: return the value or throw IllegalArgumentException (message optional) ----------

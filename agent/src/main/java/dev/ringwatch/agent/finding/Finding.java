@@ -148,6 +148,14 @@ public sealed interface Finding {
             fdinfo = text(fdinfo);
         }
 
+        /**
+         * Untracked is not leaked: only a ring that holds an SQPOLL thread or occupied slots is reported as a
+         * leak (WARNING); any other is one INFO line ({@code ringwatch UNTRACKED}), counted nowhere as a leak.
+         */
+        public boolean isLeak() {
+            return sqThreadTid > 0 || occupiedSlots > 0;
+        }
+
         @Override
         public Rule rule() {
             return Rule.UNTRACKED_RING;

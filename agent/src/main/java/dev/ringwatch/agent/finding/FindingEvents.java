@@ -14,51 +14,57 @@ public final class FindingEvents {
 
     /** Commits the event {@code finding} maps to, if a recording wants it. */
     public static void commit(Finding finding) {
-        switch (finding) {
-            case Finding.RingLeak f -> ringLeak(f);
-            case Finding.SlotLeak f -> slotLeak(f);
-            case Finding.SqpollThreadOutlivedRing f -> sqpollThreadLeak(f.sqThreadTid(), f.threadName(),
+        if (finding instanceof Finding.RingLeak f) {
+            ringLeak(f);
+        }
+        if (finding instanceof Finding.SlotLeak f) {
+            slotLeak(f);
+        }
+        if (finding instanceof Finding.SqpollThreadOutlivedRing f) {
+            sqpollThreadLeak(f.sqThreadTid(), f.threadName(),
                     SqpollThreadLeakEvent.REASON_OUTLIVED_RING, f.ringId(), f.ringFd(), f.setupFlags(), f.sinceClose(),
                     f.ownerClass(), f.creatingThread(), f.creationStack());
-            case Finding.UntrackedRing f -> {
-                if (UntrackedRingEvent.enabled()) {
-                    UntrackedRingEvent e = new UntrackedRingEvent();
-                    e.ringFd = f.ringFd();
-                    e.sqThreadTid = f.sqThreadTid();
-                    e.occupiedSlots = f.occupiedSlots();
-                    e.fdinfo = f.fdinfo();
-                    e.commit();
-                }
+        }
+        if (finding instanceof Finding.UntrackedRing f) {
+            if (UntrackedRingEvent.enabled()) {
+                UntrackedRingEvent e = new UntrackedRingEvent();
+                e.ringFd = f.ringFd();
+                e.sqThreadTid = f.sqThreadTid();
+                e.occupiedSlots = f.occupiedSlots();
+                e.fdinfo = f.fdinfo();
+                e.commit();
             }
-            case Finding.UntrackedSqpollThread f -> sqpollThreadLeak(f.sqThreadTid(), f.threadName(),
+        }
+        if (finding instanceof Finding.UntrackedSqpollThread f) {
+            sqpollThreadLeak(f.sqThreadTid(), f.threadName(),
                     SqpollThreadLeakEvent.REASON_NO_TRACKED_RING, 0, -1, "", 0, "", "", "");
-            case Finding.SlotReleaseStalled f -> {
-                if (SlotReleaseStalledEvent.enabled()) {
-                    SlotReleaseStalledEvent e = new SlotReleaseStalledEvent();
-                    e.ringId = f.ringId();
-                    e.ringFd = f.ringFd();
-                    e.slot = f.slot();
-                    e.tag = f.tag();
-                    e.file = f.file();
-                    e.stalledFor = f.stalledFor();
-                    e.oldestInFlight = f.oldestInFlight();
-                    e.oldestInFlightAge = f.oldestInFlightAge();
-                    e.pendingReleases = f.pendingReleases();
-                    e.commit();
-                }
+        }
+        if (finding instanceof Finding.SlotReleaseStalled f) {
+            if (SlotReleaseStalledEvent.enabled()) {
+                SlotReleaseStalledEvent e = new SlotReleaseStalledEvent();
+                e.ringId = f.ringId();
+                e.ringFd = f.ringFd();
+                e.slot = f.slot();
+                e.tag = f.tag();
+                e.file = f.file();
+                e.stalledFor = f.stalledFor();
+                e.oldestInFlight = f.oldestInFlight();
+                e.oldestInFlightAge = f.oldestInFlightAge();
+                e.pendingReleases = f.pendingReleases();
+                e.commit();
             }
-            case Finding.SocketDrift f -> {
-                if (SocketDriftEvent.enabled()) {
-                    SocketDriftEvent e = new SocketDriftEvent();
-                    e.window = f.window();
-                    e.socketsUsedStart = f.socketsUsedStart();
-                    e.socketsUsedEnd = f.socketsUsedEnd();
-                    e.socketFdsStart = f.socketFdsStart();
-                    e.socketFdsEnd = f.socketFdsEnd();
-                    e.slotHeldSocketsStart = f.slotHeldSocketsStart();
-                    e.slotHeldSocketsEnd = f.slotHeldSocketsEnd();
-                    e.commit();
-                }
+        }
+        if (finding instanceof Finding.SocketDrift f) {
+            if (SocketDriftEvent.enabled()) {
+                SocketDriftEvent e = new SocketDriftEvent();
+                e.window = f.window();
+                e.socketsUsedStart = f.socketsUsedStart();
+                e.socketsUsedEnd = f.socketsUsedEnd();
+                e.socketFdsStart = f.socketFdsStart();
+                e.socketFdsEnd = f.socketFdsEnd();
+                e.slotHeldSocketsStart = f.slotHeldSocketsStart();
+                e.slotHeldSocketsEnd = f.slotHeldSocketsEnd();
+                e.commit();
             }
         }
     }

@@ -14,7 +14,9 @@ public enum Rule {
     UNTRACKED_RING("untracked ring"),
     FD_CLOSED_UNDER_SLOT("fd closed under slot"),
     SLOT_RELEASE_STALLED("slot release stalled"),
-    SOCKET_DRIFT("socket drift");
+    SOCKET_DRIFT("socket drift"),
+    RING_PILE_UP("ring pile-up"),
+    RING_OUTLIVED_THREAD("ring outlived its thread");
 
     private static final Rule[] ALL = values();
     private final String title;

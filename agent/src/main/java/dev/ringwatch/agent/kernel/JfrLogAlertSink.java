@@ -1,5 +1,6 @@
 package dev.ringwatch.agent.kernel;
 
+import dev.ringwatch.agent.finding.Finding;
 import dev.ringwatch.agent.finding.FindingEvents;
 
 
@@ -28,7 +29,8 @@ public final class JfrLogAlertSink implements AlertSink {
     /** Commits the alert's event; logs its line only when {@code logLine} (a flood's surplus is summarised). */
     public void report(Alert alert, boolean logLine) {
         if (logLine) {
-            log.log(Level.WARNING, alert.logLine());
+            boolean notLeak = alert.finding() instanceof Finding.UntrackedRing && !((Finding.UntrackedRing) alert.finding()).isLeak();
+            log.log(notLeak ? Level.INFO : Level.WARNING, alert.logLine());
         }
         if (jfrBroken) {
             return;

@@ -9,21 +9,24 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * munmap and close, for reclaiming a ring whose {@code IoUring} object was collected (so its own close()
- * can no longer run). Loaded only when reclaim needs it. The agent's only libc binding: FFM stays in this
+ * can no longer run). Loaded only when reclaim needs it, by name ({@link NativeRelease#load()}): compiled at
+ * release 25, unlike the agent's core (17). The agent's only libc binding: FFM stays in this
  * package (and the ring-core adapter), so the rest of the agent needs no JDK 22+ API.
  */
 @SuppressWarnings("restricted") // reclaim closes and unmaps what ring-core can no longer release
-public final class NativeLibc {
+public final class NativeLibc implements NativeRelease {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final MethodHandle MUNMAP = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("munmap"),
             FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle CLOSE = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("close"),
             FunctionDescriptor.of(JAVA_INT, JAVA_INT));
 
-    private NativeLibc() {
+    /** For {@link NativeRelease#load()}, which loads this class by name on a JDK 25+ only. */
+    public NativeLibc() {
     }
 
-    public static int munmap(long address, long length) {
+    @Override
+    public int munmap(long address, long length) {
         try {
             return (int) MUNMAP.invokeExact(address, length);
         } catch (Throwable t) {
@@ -31,7 +34,8 @@ public final class NativeLibc {
         }
     }
 
-    public static int close(int fd) {
+    @Override
+    public int close(int fd) {
         try {
             return (int) CLOSE.invokeExact(fd);
         } catch (Throwable t) {

@@ -39,10 +39,10 @@ public sealed interface ProcResult<T> {
 
     /** The value; throws {@link IllegalStateException} carrying the error when the read failed. */
     default T orElseThrow() {
-        return switch (this) {
-            case Ok<T> ok -> ok.value();
-            case Failed<T> failed -> throw new IllegalStateException(failed.error().toString());
-        };
+        if (this instanceof Ok<T> ok) { // no pattern switch: the core compiles for JDK 17
+            return ok.value();
+        }
+        throw new IllegalStateException(((Failed<T>) this).error().toString());
     }
 
     /** The value, or {@code fallback} when the read failed. */
@@ -56,9 +56,6 @@ public sealed interface ProcResult<T> {
     }
 
     default <R> ProcResult<R> map(Function<? super T, ? extends R> f) {
-        return switch (this) {
-            case Ok<T> ok -> new Ok<>(f.apply(ok.value()));
-            case Failed<T> failed -> new Failed<>(failed.error());
-        };
+        return this instanceof Ok<T> ok ? new Ok<>(f.apply(ok.value())) : new Failed<>(((Failed<T>) this).error());
     }
 }

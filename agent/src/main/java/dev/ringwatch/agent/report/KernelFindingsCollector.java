@@ -73,11 +73,15 @@ final class KernelFindingsCollector {
                 .sorted(Comparator.comparingLong(SocketDriftFinding::growth).reversed()
                         .thenComparing(SocketDriftFinding::at))
                 .toList();
-        List<UntrackedRingFinding> untrackedFindings = untracked.stream()
+        List<UntrackedRingFinding> untrackedFindings = untracked.stream().filter(UntrackedRingFinding::isLeak)
+                .sorted(Comparator.comparing(UntrackedRingFinding::at))
+                .toList();
+        List<UntrackedRingFinding> notLeaks = untracked.stream().filter(u -> !u.isLeak())
                 .sorted(Comparator.comparing(UntrackedRingFinding::at))
                 .toList();
         return new KernelFindings(Listings.first(threadFindings, top), Listings.first(stallFindings, top),
-                oldestInFlight(), Listings.first(driftFindings, top), Listings.first(untrackedFindings, top));
+                oldestInFlight(), Listings.first(driftFindings, top), Listings.first(untrackedFindings, top),
+                Listings.first(notLeaks, top));
     }
 
     /** The thread's ring's creation site: from the event's own stack, else from the ring's RingCreated. */

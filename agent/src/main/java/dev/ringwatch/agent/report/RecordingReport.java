@@ -114,7 +114,8 @@ public record RecordingReport(
             Listing<StalledReleaseFinding> stalledReleases,
             InFlightOp oldestInFlight,
             Listing<SocketDriftFinding> socketDrift,
-            Listing<UntrackedRingFinding> untrackedRings) {
+            Listing<UntrackedRingFinding> untrackedRings,
+            Listing<UntrackedRingFinding> untrackedNotLeaks) {
     }
 
     /** A SqpollThreadLeak event. {@code site} is the ring's creation site when known. */
@@ -163,6 +164,11 @@ public record RecordingReport(
 
     /** An UntrackedRing event. */
     public record UntrackedRingFinding(Instant at, int ringFd, int sqThreadTid, int occupiedSlots, String fdinfo) {
+        /** As the agent decided it: a leak only when it holds an SQPOLL thread or occupied slots. */
+        public boolean isLeak() {
+            return sqThreadTid > 0 || occupiedSlots > 0;
+        }
+
     }
 
     /** Ring and slot life cycles as the recording saw them. */

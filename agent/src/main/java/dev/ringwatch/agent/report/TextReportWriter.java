@@ -62,6 +62,7 @@ final class TextReportWriter {
         verdict(report);
         leaks(report.leaks());
         kernel(report.kernel());
+        untrackedNotLeaks(report.kernel());
         timeline(report.timeline().rings(), report.timeline().slots());
         statistics(report.statistics());
         exit(report.openAtExit());
@@ -111,7 +112,9 @@ final class TextReportWriter {
         String leakPart = leaks.total() == 0 ? "no leaks"
                 : count(leaks.total(), "leak", "leaks") + " at " + count(leaks.sites().total(), "creation site", "creation sites")
                         + (leaks.severe() > 0 ? " (" + leaks.severe() + " severe: a kernel SQPOLL thread leaks too)" : "");
+        int untrackedOnly = k.untrackedNotLeaks().total();
         line("Verdict", leakPart + "; " + count(kernelFindings, "kernel-side finding", "kernel-side findings") + "; "
+                + (untrackedOnly == 0 ? "" : count(untrackedOnly, "untracked ring", "untracked rings") + " (not leaks); ")
                 + count(report.timeline().rings().openAtEnd(), "ring", "rings") + " still open at the end");
     }
 
@@ -194,6 +197,15 @@ final class TextReportWriter {
         findings("Slot releases stalled" + culprit, k.stalledReleases(), TextReportWriter::stall);
         findings("Socket drift", k.socketDrift(), TextReportWriter::drift);
         findings("Untracked rings", k.untrackedRings(), TextReportWriter::untracked);
+    }
+
+    /** Rings no adapter explains that hold no SQPOLL thread and no slot: listed, not counted as findings. */
+    private void untrackedNotLeaks(KernelFindings k) {
+        if (k.untrackedNotLeaks().total() > 0) {
+            section("UNTRACKED RINGS (not leaks: no SQPOLL thread, no occupied slot)",
+                    String.valueOf(k.untrackedNotLeaks().total()));
+            findings("Untracked rings", k.untrackedNotLeaks(), TextReportWriter::untracked);
+        }
     }
 
     private <T> void findings(String title, Listing<T> listing, Function<T, String> line) {

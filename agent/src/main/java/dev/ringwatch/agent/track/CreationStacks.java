@@ -71,9 +71,13 @@ public final class CreationStacks {
         }
     }
 
-    /** ring-core and the agent: the frames between the application and this walk. */
+    /**
+     * ring-core, Netty (also shaded: {@code <prefix>.io.netty.}) and the agent: the frames between the
+     * application and this walk.
+     */
     static boolean isInternal(String className) {
-        return className.startsWith("dev.ringwatch.ring.") || className.startsWith("dev.ringwatch.agent.");
+        return className.startsWith("dev.ringwatch.ring.") || className.startsWith("dev.ringwatch.agent.")
+                || className.startsWith("io.netty.") || className.contains(".io.netty.");
     }
 
     public int distinctSites() {

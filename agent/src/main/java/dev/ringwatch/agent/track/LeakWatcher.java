@@ -37,6 +37,7 @@ public final class LeakWatcher implements Runnable {
         while (true) {
             try {
                 tracker.processQueue(POLL_MILLIS);
+                tracker.runLiveRingRules(System.nanoTime());
                 if (housekeeping != null && ++polls % POLLS_PER_HOUSEKEEPING == 0) {
                     housekeeping.run();
                 }

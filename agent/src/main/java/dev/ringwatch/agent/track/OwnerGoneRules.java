@@ -92,6 +92,11 @@ final class OwnerGoneRules {
         return ringLeaks.get();
     }
 
+    /** A ring leak another tracker-side rule reported (pile-up, outlived thread): counted with these. */
+    void countRingLeak() {
+        ringLeaks.incrementAndGet();
+    }
+
     long slotLeaks() {
         return slotLeaks.get();
     }

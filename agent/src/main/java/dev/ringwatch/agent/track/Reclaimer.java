@@ -1,6 +1,7 @@
 package dev.ringwatch.agent.track;
 
-import dev.ringwatch.agent.libc.NativeLibc;
+import dev.ringwatch.agent.libc.NativeRelease;
+import dev.ringwatch.agent.model.RingFacts;
 import dev.ringwatch.agent.proc.ProcMaps;
 import dev.ringwatch.agent.proc.ProcView;
 
@@ -25,6 +26,10 @@ final class Reclaimer {
     }
 
     LeakReport.Reclaim reclaimRing(RingRecord r, Object ring) {
+        if (!RingFacts.RING_CORE.equals(r.facts.library())) {
+            return new LeakReport.Reclaim(r.id, r.fd, -1, false, "left alone: reclaim releases ring-core's rings only,"
+                    + " this one is " + r.facts.library() + "'s");
+        }
         if (ring != null) {
             return closeReachable(r, ring);
         }
@@ -79,6 +84,10 @@ final class Reclaimer {
         if (notTheRing != null) {
             return new LeakReport.Reclaim(r.id, r.fd, -1, false, notTheRing);
         }
+        NativeRelease libc = NativeRelease.load();
+        if (libc == null) {
+            return new LeakReport.Reclaim(r.id, r.fd, -1, false, "left alone: unmapping needs JDK 25's FFM API");
+        }
         ProcView proc = tracker.proc();
         Set<Long> ringMappings = new HashSet<>();
         for (ProcMaps.RingMapping m : proc.ringMappings().map(all -> all.of(r.inode)).orElse(List.of())) {
@@ -88,13 +97,13 @@ final class Reclaimer {
         int skipped = 0;
         for (int i = 0; i + 1 < r.facts.mappings().length; i += 2) {
             long addr = r.facts.mappings()[i];
-            if (ringMappings.contains(addr) && NativeLibc.munmap(addr, r.facts.mappings()[i + 1]) == 0) {
+            if (ringMappings.contains(addr) && libc.munmap(addr, r.facts.mappings()[i + 1]) == 0) {
                 unmapped++;
             } else {
                 skipped++;
             }
         }
-        int rc = NativeLibc.close(r.fd);
+        int rc = libc.close(r.fd);
         tracker.closedByReclaim(r);
         if (rc != 0) {
             return new LeakReport.Reclaim(r.id, r.fd, -1, false, "unmapped " + unmapped + " regions but close(fd "

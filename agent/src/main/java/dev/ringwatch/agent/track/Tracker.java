@@ -48,6 +48,7 @@ public final class Tracker {
     /** Rings whose kernel view (inode, SQPOLL thread) the tracker's thread has not read yet. */
     private final ConcurrentLinkedQueue<RingRecord> unread = new ConcurrentLinkedQueue<>();
     private final AtomicLong assignedIds = new AtomicLong(ASSIGNED_IDS);
+    private final LiveRingRules liveRules;
     private final AtomicLong kernelLeaks = new AtomicLong();
     private final AtomicLong reclaimedRings = new AtomicLong();
     private final AtomicLong reclaimedSlots = new AtomicLong();
@@ -72,6 +73,7 @@ public final class Tracker {
         this.registry = new RingRegistry(options.maxTracked());
         this.reclaim = options.reclaim();
         this.stacks = new CreationStacks(options.stackDepth(), MAX_DISTINCT_SITES);
+        this.liveRules = new LiveRingRules(this, options.pileUpThreshold(), options.pileUpWindow().toNanos());
     }
 
     public void listener(TrackerListener l) {
@@ -407,6 +409,19 @@ public final class Tracker {
                 registry.dropped(), registry.tracked(), kernelLeaks.get());
     }
 
+    /** The rules over live rings (pile-up, outlived thread): the tracker's thread runs them after each poll. */
+    public void runLiveRingRules(long now) {
+        liveRules.run(now);
+    }
+
+    void countRingLeak() {
+        ownerGone.countRingLeak();
+    }
+
+    void forEachOpenRecord(Consumer<RingRecord> action) {
+        registry.all().forEach(action);
+    }
+
     /** Visits the open rings, then the recently closed ones (for {@link TrackerState}). */
     void forEachRecord(Consumer<RingRecord> action) {
         registry.all().forEach(action);
@@ -445,6 +460,6 @@ public final class Tracker {
 
     static String threadName(Thread t) {
         String n = t.getName();
-        return n.isEmpty() ? (t.isVirtual() ? "virtual thread #" : "thread #") + t.threadId() : n;
+        return n.isEmpty() ? "thread #" + t.getId() : n; // getId, not threadId: the core runs on JDK 17
     }
 }

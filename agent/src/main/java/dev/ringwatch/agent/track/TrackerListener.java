@@ -35,6 +35,14 @@ public interface TrackerListener {
     default void reclaimed(LeakReport.Reclaim reclaim) {
     }
 
+    /** Rings from one creation site piled up (see {@link PileUpDetector}); on the tracker's thread. */
+    default void ringPileUp(PileUp pileUp) {
+    }
+
+    /** An open ring's owning thread terminated; on the tracker's thread. */
+    default void ringOutlivedThread(RingOutlivedThread leak) {
+    }
+
     TrackerListener NONE = new TrackerListener() {
     };
 }

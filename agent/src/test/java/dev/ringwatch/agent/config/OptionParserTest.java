@@ -80,7 +80,8 @@ class OptionParserTest {
         String line = p.problems().get(0);
         assertTrue(line.startsWith("ringwatch: unknown option 'slotstack' (from agent argument) (did you mean slotStacks?);"
                 + " valid options: config, enabled, slotStacks, sampleInterval, stackDepth, maxTracked, reclaim, jsonLog,"
-                + " jfr, logLevel, jmx, exitSummary, reconcile, reconcilePeriod, stallGrace, driftThreshold, logBurst, logPeriod; ignored"),
+                + " jfr, logLevel, jmx, exitSummary, reconcile, reconcilePeriod, stallGrace, driftThreshold, logBurst, logPeriod,"
+                + " pileUpThreshold, pileUpWindow; ignored"),
                 line);
         assertEquals(SlotStacks.SAMPLED, p.options().slotStacks());
     }

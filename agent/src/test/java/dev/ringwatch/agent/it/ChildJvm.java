@@ -25,6 +25,9 @@ final class ChildJvm {
     private final List<String> programArgs = new ArrayList<>();
     private final List<String> jvmArgs = new ArrayList<>();
     private final List<Path> classpathFirst = new ArrayList<>();
+    private final List<Path> classpathLast = new ArrayList<>();
+    private Path javaHome = Path.of(System.getProperty("java.home"));
+    private boolean defaultClasspath = true;
     private String agentOptions = "";
     private boolean agent = true;
     private boolean externalRecording = true;
@@ -75,6 +78,25 @@ final class ChildJvm {
         return this;
     }
 
+    /** Appends {@code entries} to the class path (e.g. Netty's jars). */
+    ChildJvm classpathLast(List<Path> entries) {
+        classpathLast.addAll(entries);
+        return this;
+    }
+
+    /** Only the given entries (and none of ring-core's or the test classes'), e.g. a shaded application jar. */
+    ChildJvm classpathOnly(List<Path> entries) {
+        defaultClasspath = false;
+        classpathLast.addAll(entries);
+        return this;
+    }
+
+    /** Runs the child on the JDK at {@code home} instead of the one running the tests. */
+    ChildJvm javaHome(Path home) {
+        this.javaHome = home;
+        return this;
+    }
+
     static Path agentJar() {
         Path jar = Path.of(System.getProperty("ringwatch.agent.jar", "target/ringwatch-agent.jar"));
         if (!Files.isRegularFile(jar)) {
@@ -102,8 +124,10 @@ final class ChildJvm {
         Path dir = runDir(label);
         Path jfr = dir.resolve("recording.jfr");
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add(javaHome.resolve("bin").resolve("java").toString());
+        if (Runtime.version().feature() >= 22 && javaHome.equals(Path.of(System.getProperty("java.home")))) {
+            cmd.add("--enable-native-access=ALL-UNNAMED"); // unknown to the JDK 17 some children run on
+        }
         cmd.add("-Xmx256m");
         if (agent) {
             cmd.add("-javaagent:" + agentJar() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
@@ -117,9 +141,14 @@ final class ChildJvm {
         for (Path p : classpathFirst) {
             cp.add(p.toString());
         }
-        cp.add(location(IoUring.class));
-        cp.add(location(Child.class));
-        cp.add(location(dev.ringwatch.testsupport.TestLibc.class));
+        if (defaultClasspath) {
+            cp.add(location(IoUring.class));
+            cp.add(location(Child.class));
+            cp.add(location(dev.ringwatch.testsupport.TestLibc.class));
+        }
+        for (Path p : classpathLast) {
+            cp.add(p.toString());
+        }
         cmd.add(String.join(File.pathSeparator, cp));
         cmd.add(mainClass);
         cmd.addAll(programArgs);
@@ -137,7 +166,7 @@ final class ChildJvm {
                 Files.exists(jfr) ? jfr : null);
     }
 
-    private static String location(Class<?> c) {
+    static String location(Class<?> c) {
         try {
             return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {

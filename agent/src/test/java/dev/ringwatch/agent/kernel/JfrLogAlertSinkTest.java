@@ -106,6 +106,20 @@ class JfrLogAlertSinkTest {
     }
 
     @Test
+    void anUntrackedRingHoldingNothingIsOneInfoLineNotALeak() {
+        RecordingLogger log = new RecordingLogger();
+        new JfrLogAlertSink(log).report(Alert.of(new Finding.UntrackedRing(18, 777, -1, 0,
+                "SqThread -1, UserFiles 0, UserBufs 0")));
+        assertEquals(1, log.lines.size());
+        assertEquals(System.Logger.Level.INFO, log.lines.getFirst().level());
+        String line = log.lines.getFirst().text();
+        assertTrue(line.startsWith("ringwatch UNTRACKED io_uring fd 18 (inode 777) is untracked: no adapter"), line);
+        assertTrue(line.contains("it holds no SQPOLL thread and no occupied fixed-file slot, so it is not reported as"
+                + " a leak"), line);
+        assertFalse(line.contains("LEAK"), line);
+    }
+
+    @Test
     void withoutARecordingOnlyTheLineIsWritten() {
         RecordingLogger log = new RecordingLogger();
         new JfrLogAlertSink(log).report(Alert.of(ONE_OF_EACH.getFirst()));

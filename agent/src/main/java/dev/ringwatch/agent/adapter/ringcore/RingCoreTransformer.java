@@ -1,5 +1,6 @@
 package dev.ringwatch.agent.adapter.ringcore;
 
+import dev.ringwatch.agent.adapter.TransformerInstall;
 import dev.ringwatch.agent.track.Hooks;
 import dev.ringwatch.agent.log.AgentLog;
 
@@ -28,20 +29,13 @@ public final class RingCoreTransformer implements ClassFileTransformer {
 
     /** Installs the transformer; with {@code retransform}, also weaves ring-core classes loaded already. */
     public static void install(Instrumentation inst, boolean retransform) {
-        RingCoreTransformer t = new RingCoreTransformer();
-        inst.addTransformer(t, retransform && inst.isRetransformClassesSupported());
-        if (retransform && inst.isRetransformClassesSupported()) {
-            for (Class<?> c : inst.getAllLoadedClasses()) {
-                if (isTarget(c.getName().replace('.', '/'))) {
-                    try {
-                        inst.retransformClasses(c);
-                    } catch (Throwable e) {
-                        AgentLog.log(Level.WARNING, "ringwatch: could not instrument the already loaded " + c.getName()
-                                + ": " + e + "; rings it makes are not tracked");
-                    }
-                }
+        // no lambda or method reference: the first one's bootstrap costs the JVM tens of milliseconds of start-up
+        TransformerInstall.install(inst, new RingCoreTransformer(), retransform, new java.util.function.Predicate<>() {
+            @Override
+            public boolean test(String internalName) {
+                return isTarget(internalName);
             }
-        }
+        }, "rings it makes are not tracked");
     }
 
     @Override
@@ -52,7 +46,7 @@ public final class RingCoreTransformer implements ClassFileTransformer {
         }
         String name = className.replace('/', '.');
         try {
-            if (!seesOurHooks(loader)) {
+            if (!TransformerInstall.seesAgent(loader, Hooks.class)) {
                 AgentLog.log(Level.WARNING, "ringwatch: " + name + " is loaded by " + loader + ", which does not see the"
                         + " agent's classes (the agent jar must be on the system class path); its rings are not tracked");
                 return null;
@@ -73,17 +67,6 @@ public final class RingCoreTransformer implements ClassFileTransformer {
             AgentLog.log(Level.ERROR, "ringwatch: could not instrument " + name + " (" + e + "); the application runs"
                     + " on without ring tracking", e);
             return null;
-        }
-    }
-
-    private static boolean seesOurHooks(ClassLoader loader) {
-        if (loader == null) {
-            return false;
-        }
-        try {
-            return Class.forName(Hooks.class.getName(), false, loader) == Hooks.class;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
         }
     }
 }
