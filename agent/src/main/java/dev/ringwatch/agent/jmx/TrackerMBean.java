@@ -41,7 +41,8 @@ public final class TrackerMBean implements TrackerMXBean {
 
     @Override
     public int getSqpollThreads() {
-        return tracker.proc().sqpollThreads().orElse(null) instanceof int[] tids ? tids.length : -1;
+        int[] tids = tracker.proc().sqpollThreads().orElse(null);
+        return tids == null ? -1 : tids.length;
     }
 
     @Override
