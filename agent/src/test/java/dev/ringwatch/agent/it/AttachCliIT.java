@@ -40,7 +40,8 @@ class AttachCliIT {
     @Test
     void attachAdoptsExistingRings_tracksNewOnes_listShowsThePid_badPidsSaySo() throws Exception {
         Path dir = ChildJvm.runDir("attach-cli");
-        String cp = location(IoUring.class) + File.pathSeparator + location(Child.class);
+        String cp = location(IoUring.class) + File.pathSeparator + location(Child.class) + File.pathSeparator
+                + location(dev.ringwatch.testsupport.TestLibc.class);
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-XX:+EnableDynamicAgentLoading", "-Xmx256m", "-cp", cp,
                 AttachTarget.class.getName());

@@ -38,6 +38,7 @@ final class PlatformChild {
         cp.add(file("ringwatch.junit.jar", "target/ringwatch-junit.jar").toString());
         cp.add(location(PlatformRun.class));
         cp.add(location(IoUring.class));
+        cp.add(location(dev.ringwatch.testsupport.TestLibc.class));
         extraClasspath.forEach(p -> cp.add(p.toString()));
         for (String entry : cp) {
             if (!Files.exists(Path.of(entry))) {
