@@ -100,6 +100,20 @@ class CloseFromAnotherThreadTest {
         }), "placeholders of unreachable rings still mapped");
     }
 
+    @Test
+    void anSqpollRingClosedFromAnotherThreadLosesItsKernelThreadWhileItsUserHasNotCalledAgain() throws Exception {
+        ProcState.awaitNoSqpollThreads();
+        IoUring ring = IoUring.builder().entries(8).sqpoll(Duration.ofMillis(10)).sqe128().cqe32().build();
+        Thread user = Thread.ofPlatform().start(() -> ring.nextSqe().nop());
+        user.join(HANG_GUARD.toMillis());
+        assertEquals(1, ProcState.sqpollThreads());
+        int fd = ring.fd();
+        ring.close();
+        assertNoRingMappingAndFdClosed(ring, fd, "SQPOLL ring");
+        assertFalse(ring.teardown.freed(), "the placeholder waits for the user");
+        assertTrue(ProcState.await(HANG_GUARD, () -> ProcState.sqpollThreads() == 0), "iou-sqp thread outlived the close");
+    }
+
     /** In a method of its own, so that no local variable of the test keeps the ring reachable. */
     private static RingTeardown closeARingUsedByAnotherThread(String what) throws Exception {
         IoUring ring = IoUring.builder().entries(4).build();
