@@ -27,7 +27,7 @@ final class Confirmations<K> {
                 refused++;
                 return 0;
             }
-            s = new int[2];
+            s = new int[] {0, round - 1}; // not yet counted in this round, even in the very first one
             streaks.put(key, s);
         }
         if (s[1] != round) {
