@@ -1,9 +1,11 @@
 package dev.ringwatch.agent.track;
 
 import dev.ringwatch.agent.kernel.CapDroppedRing;
+import dev.ringwatch.agent.log.AgentLog;
 import dev.ringwatch.agent.proc.ProcView;
 import dev.ringwatch.agent.proc.RingFdInfo;
 
+import java.lang.System.Logger.Level;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,6 +25,7 @@ import java.util.function.Supplier;
  * ones are kept {@value #RETENTION_SECONDS} s (a mapping or SQPOLL thread may linger after the close).
  */
 final class CapDroppedRings {
+    private volatile boolean capWarned;
     static final int MAX = 16_384;
     /** Reads of a ring's fdinfo (one per tracker poll, 100 ms) before it counts as unreadable (fd closed behind ring-core). */
     private static final int READ_ATTEMPTS = 50;
@@ -77,6 +80,19 @@ final class CapDroppedRings {
     private final ConcurrentHashMap<Long, Entry> byId = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Entry> unread = new ConcurrentLinkedQueue<>();
     private volatile boolean overflowed;
+
+    /** One line, the first time the cap made the tracker drop a ring or slot: what is no longer watched. */
+    void warnOnce(long dropped, int maxTracked) {
+        if (capWarned || dropped == 0) {
+            return;
+        }
+        capWarned = true;
+        AgentLog.log(Level.WARNING, "ringwatch: tracking cap reached (maxTracked=" + maxTracked
+                + " rings, occupied slots and releases awaiting the kernel's confirmation): rings and slots made"
+                + " beyond it are not watched: no leak of any kind is reported for them (they are not untracked:"
+                + " ring-core made them), socket drift is not judged while such rings are open, and the exit summary"
+                + " does not list them; they count as DroppedEntries in JMX. Raise maxTracked to watch them");
+    }
 
     /** Remembers ring {@code id} (at its set-up, on the application's thread: no /proc read here). */
     void add(long id, int fd, boolean sqpoll, Object ring) {

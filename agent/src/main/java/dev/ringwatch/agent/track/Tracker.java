@@ -2,13 +2,10 @@ package dev.ringwatch.agent.track;
 
 import dev.ringwatch.agent.config.AgentOptions;
 import dev.ringwatch.agent.config.SlotStacks;
-import dev.ringwatch.agent.kernel.CapDroppedRing;
-import dev.ringwatch.agent.log.AgentLog;
 import dev.ringwatch.agent.model.RingFacts;
 import dev.ringwatch.agent.proc.ProcView;
 import dev.ringwatch.agent.proc.RingFdInfo;
 
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -41,7 +38,6 @@ public final class Tracker {
     private final RingRegistry registry;
     private final ClosedRings closed = new ClosedRings();
     private final CapDroppedRings capDropped = new CapDroppedRings();
-    private volatile boolean capWarned;
     /** Rings whose set-up a library started and has not finished (their fds exist, not yet tracked). */
     private final AtomicInteger settingUp = new AtomicInteger();
     private final OwnerGoneRules ownerGone = new OwnerGoneRules(this);
@@ -111,8 +107,7 @@ public final class Tracker {
         long now = tick();
         RingRecord r = new RingRecord(facts, ring, explicitOwner, ownerGone.queue(), now, System.currentTimeMillis(),
                 threadName(), stacks.capture());
-        // The ring's identity in /proc, read while its fd cannot have been reused by another thread's new ring
-        // (read later, a closed ring could look "still mapped" by the new ring's mappings).
+        // its identity in /proc, read before another thread's new ring can reuse the fd (see TrackerTest)
         r.identify(proc().fdInode(r.fd).orElse(-1L));
         registry.add(r);
         unread.add(r);
@@ -256,31 +251,13 @@ public final class Tracker {
             long now = System.nanoTime();
             closed.expire(now);
             capDropped.housekeeping(this::proc, now);
-            warnOnceAtCap();
+            capDropped.warnOnce(registry.dropped(), registry.maxTracked());
         }
     }
 
-    /** One line, the first time the cap made the tracker drop a ring or slot: what is no longer watched. */
-    private void warnOnceAtCap() {
-        if (capWarned || registry.dropped() == 0) {
-            return;
-        }
-        capWarned = true;
-        AgentLog.log(Level.WARNING, "ringwatch: tracking cap reached (maxTracked=" + registry.maxTracked()
-                + " rings, occupied slots and releases awaiting the kernel's confirmation): rings and slots made"
-                + " beyond it are not watched: no leak of any kind is reported for them (they are not untracked:"
-                + " ring-core made them), socket drift is not judged while such rings are open, and the exit summary"
-                + " does not list them; they count as DroppedEntries in JMX. Raise maxTracked to watch them");
-    }
-
-    /** Rings dropped at the cap, for the reconciler (see {@link CapDroppedRings}). */
-    void forEachCapDropped(Consumer<? super CapDroppedRing> action) {
-        capDropped.forEach(action);
-    }
-
-    /** Whether rings beyond the cap were too many even to remember (the untracked rules then conclude nothing). */
-    boolean capDroppedOverflowed() {
-        return capDropped.overflowed();
+    /** Rings dropped at the cap, for the reconciler. */
+    CapDroppedRings capDropped() {
+        return capDropped;
     }
 
     private void readKernelViews() {

@@ -63,12 +63,12 @@ public final class TrackerState implements TrackedState {
 
     @Override
     public void forEachCapDropped(Consumer<? super CapDroppedRing> action) {
-        tracker.forEachCapDropped(action);
+        tracker.capDropped().forEach(action);
     }
 
     @Override
     public boolean capDroppedOverflowed() {
-        return tracker.capDroppedOverflowed();
+        return tracker.capDropped().overflowed();
     }
 
     @Override
