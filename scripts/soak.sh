@@ -77,7 +77,11 @@ RING_SEEN=$(json_rule 'ring outlived owner')
 SLOT_SEEN=$(json_rule 'slot outlived owner')
 ALL_LEAK_LINES=$({ grep '"type":"leak"' "$JSON" 2>/dev/null || true; } | wc -l)
 FALSE=$(( ALL_LEAK_LINES - RING_SEEN - SLOT_SEEN ))
-LOG_LEAKS=$(grep -c '^WARNING: ringwatch LEAK' "$AGENT_LOG" || true)
+# leaks the log tells: full lines, plus the count each flood-summary line stands for ("..., and N more ...")
+LOG_LEAKS=$(awk '/^WARNING: ringwatch LEAK/ {
+    if (match($0, /logged in full, and [0-9]+ more/)) { split(substr($0, RSTART, RLENGTH), w, " "); n += w[5] }
+    else n++ }
+  END { print n + 0 }' "$AGENT_LOG")
 EXCEPTIONS=$(result exceptions)
 TROUBLE=$(grep -E '^(WARNING|SEVERE|ERROR): ringwatch:' "$AGENT_LOG" | grep -vc 'LEAK' || true)
 
