@@ -87,13 +87,24 @@ public final class Child {
 
     /** Waits (bounded) until {@code condition} holds, collecting garbage meanwhile; returns whether it did. */
     public static boolean gcUntil(BooleanSupplier condition) {
+        return until(condition, true);
+    }
+
+    /** Waits (bounded) until {@code condition} holds, without collecting garbage; returns whether it did. */
+    public static boolean waitUntil(BooleanSupplier condition) {
+        return until(condition, false);
+    }
+
+    private static boolean until(BooleanSupplier condition, boolean collect) {
         long deadline = System.nanoTime() + WAIT_NANOS;
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
                 return true;
             }
-            System.gc();
-            sleep(50);
+            if (collect) {
+                System.gc();
+            }
+            sleep(collect ? 50 : 10);
         }
         return condition.getAsBoolean();
     }

@@ -15,6 +15,9 @@ public final class DroppedRing {
         int before = Child.sqpollThreads();
         int fd = open(sqpoll);
         Child.print("RING_FD", fd);
+        if (sqpoll) { // the kernel thread names itself iou-sqp-<pid> only when it first runs
+            Child.waitUntil(() -> Child.sqpollThreads() > before);
+        }
         Child.print("SQP_WHILE_OPEN", Child.sqpollThreads() - before);
         Child.settle(1);
         if (reclaim) {
