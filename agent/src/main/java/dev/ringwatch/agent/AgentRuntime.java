@@ -101,9 +101,11 @@ final class AgentRuntime {
         }, "ringwatch-exit"));
 
         Runnable register = o.jmx() ? new DeferredRegistration(tracker) : null;
+        AgentLog.startLine(StartLine.of(parsed, attached, Runtime.version().feature() >= RING_CORE_JDK));
         LeakWatcher.start(tracker, new Runnable() { // about once a second
             @Override
             public void run() {
+                AgentLog.flushStartLine();
                 throttle.flush(false);
                 if (register != null) {
                     register.run();
@@ -118,6 +120,7 @@ final class AgentRuntime {
         exit.beforeSummary(new Runnable() {
             @Override
             public void run() {
+                AgentLog.flushStartLine(); // a JVM that exits within its first second still says the agent ran
                 if (reconciler != null) {
                     // a JVM that lives less than a few periods still gets the kernel's view checked once at exit
                     reconciler.finalRounds(EXIT_CHECK_BUDGET);

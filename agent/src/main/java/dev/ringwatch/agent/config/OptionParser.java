@@ -69,8 +69,11 @@ public final class OptionParser {
         }
     }
 
-    /** The result: the options to run with and the lines to log about what was ignored. */
-    public record Parsed(AgentOptions options, List<String> problems) {
+    /**
+     * The result: the options to run with, the lines to log about what was ignored, and the options set to
+     * something other than their default, as {@code key=value} in the order of the option table.
+     */
+    public record Parsed(AgentOptions options, List<String> problems, List<String> changed) {
     }
 
     private static final List<Spec> SPECS = List.of(
@@ -175,7 +178,14 @@ public final class OptionParser {
         if (!unknown.isEmpty()) {
             problems.add(0, unknownLine(unknown));
         }
-        return new Parsed(build(values), List.copyOf(problems));
+        List<String> changed = new ArrayList<>();
+        for (Spec s : SPECS) {
+            Object value = values.get(s.key());
+            if (!java.util.Objects.equals(value, s.read(s.defaultValue()))) {
+                changed.add(s.key() + "=" + text(value));
+            }
+        }
+        return new Parsed(build(values), List.copyOf(problems), List.copyOf(changed));
     }
 
     /** How many unknown keys one line names; the rest are counted (a generated config may hold thousands). */
@@ -288,6 +298,20 @@ public final class OptionParser {
                 (Duration) v.get("logPeriod"),
                 (Integer) v.get("pileUpThreshold"),
                 (Duration) v.get("pileUpWindow"));
+    }
+
+    /** A value written the way the option is given. */
+    private static String text(Object value) {
+        if (value instanceof Duration) {
+            return Durations.text((int) Math.min(Integer.MAX_VALUE, ((Duration) value).toMillis()));
+        }
+        if (value instanceof SlotStacks) {
+            return ((SlotStacks) value).optionValue();
+        }
+        if (value instanceof Level) {
+            return ((Level) value).getName().toLowerCase(Locale.ROOT);
+        }
+        return String.valueOf(value);
     }
 
     // ---- value readers: return the value or throw IllegalArgumentException (message optional) ----------

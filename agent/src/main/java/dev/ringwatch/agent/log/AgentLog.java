@@ -16,6 +16,9 @@ public final class AgentLog {
     private static volatile Logger logger;
     /** Set when the JVM shuts down: every line then takes the path of {@link #logAtShutdown}. */
     private static volatile boolean shuttingDown;
+    /** The INFO line saying the agent runs, until it is logged: before any other line, or by {@link #flushStartLine}. */
+    private static final java.util.concurrent.atomic.AtomicReference<String> startLine =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     private AgentLog() {
     }
@@ -30,6 +33,22 @@ public final class AgentLog {
         shuttingDown = true;
     }
 
+    /**
+     * Holds the agent's start line until the first other line or {@link #flushStartLine}, whichever comes first:
+     * logging it in premain would initialise the logging backend on the application's start-up path.
+     */
+    public static void startLine(String line) {
+        startLine.set(line);
+    }
+
+    /** Logs the held start line now, if it was not yet (from the agent's own thread, or at exit). */
+    public static void flushStartLine() {
+        String line = startLine.getAndSet(null);
+        if (line != null) {
+            log(Level.INFO, line);
+        }
+    }
+
     public static boolean enabled(Level level) {
         Level t = threshold;
         return t != Level.OFF && level.getSeverity() >= t.getSeverity();
@@ -42,6 +61,9 @@ public final class AgentLog {
      * standard error when the reset already removed them.
      */
     public static void logAtShutdown(Level level, String message) {
+        if (startLine.get() != null) {
+            flushStartLine();
+        }
         if (!enabled(level)) {
             return;
         }
@@ -61,6 +83,9 @@ public final class AgentLog {
     }
 
     public static void log(Level level, String message, Throwable thrown) {
+        if (startLine.get() != null) {
+            flushStartLine();
+        }
         if (shuttingDown && thrown == null) {
             logAtShutdown(level, message);
         } else if (enabled(level)) {

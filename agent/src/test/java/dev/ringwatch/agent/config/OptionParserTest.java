@@ -36,6 +36,17 @@ class OptionParserTest {
     }
 
     @Test
+    void changedNamesOnlyWhatDiffersFromTheDefaultsInTableOrderAsWritten() {
+        Properties props = new Properties();
+        props.setProperty("ringwatch.logLevel", "DEBUG");
+        OptionParser.Parsed p = parser.parse("reconcilePeriod=500ms,reclaim=true,jmx=true,slotStacks=all,jsonLog=", props);
+        assertEquals(List.of("slotStacks=all", "reclaim=true", "logLevel=debug", "reconcilePeriod=500ms"), p.changed(),
+                "jmx=true and an empty jsonLog are the defaults");
+        assertEquals(List.of(), parser.parse(null, new Properties()).changed());
+        assertEquals(List.of("pileUpWindow=2m"), parser.parse("pileUpWindow=120s", new Properties()).changed());
+    }
+
+    @Test
     void agentArgumentPairs(@TempDir Path dir) {
         OptionParser.Parsed p = parser.parse(" slotStacks=ALL , sampleInterval=1_000,reclaim=true,logLevel=Debug,jsonLog="
                 + dir.resolve("a.jsonl") + ",", new Properties());

@@ -1,6 +1,7 @@
 package dev.ringwatch.agent.it;
 
 import dev.ringwatch.programs.AppRuns;
+import dev.ringwatch.programs.CleanSqpollRings;
 import dev.ringwatch.programs.DroppedFixedFile;
 import dev.ringwatch.programs.ManySlots;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,30 @@ class OptionsIT {
                 "-D slotStacks=all won over the argument and the file; " + line);
         assertEquals(1, Files.readAllLines(json).stream().filter(l -> l.contains("\"type\":\"leak\"")).count(),
                 "jsonLog came from the file");
+    }
+
+    @Test
+    void aCleanRunSaysOnceAndFirstThatTheAgentRunsWithTheOptionsThatDifferFromTheDefaults() throws Exception {
+        ChildRun run = ChildJvm.of("options-start-line", CleanSqpollRings.class, "20")
+                .agentOptions("logBurst=7,reclaim=true").run();
+        assertEquals("0", run.value("LEAKS"), run.where());
+        List<String> agentLines = run.logRecords("ringwatch");
+        assertEquals(1, agentLines.size(), "a clean run logs only the start line; " + run.where());
+        assertTrue(agentLines.get(0).matches("ringwatch \\d+\\.\\d+\\.\\d+\\S* started \\(-javaagent, JDK "
+                        + Runtime.version().feature() + "\\): watching ring-core's rings and fixed-file slots and Netty's"
+                        + " io_uring rings, checked against /proc every 5s; options: reclaim=true, logBurst=7"),
+                agentLines.get(0));
+    }
+
+    @Test
+    void theStartLineComesBeforeTheFirstLeakLine() throws Exception {
+        ChildRun run = ChildJvm.of("options-start-line-first", DroppedFixedFile.class).run();
+        List<String> agentLines = run.logRecords("ringwatch");
+        assertTrue(agentLines.size() >= 2, run.where());
+        assertTrue(agentLines.get(0).contains(" started (-javaagent") && agentLines.get(0).endsWith("options: all defaults"),
+                agentLines.get(0));
+        assertEquals(1, agentLines.stream().filter(l -> l.contains(" started (")).count(), run.where());
+        assertEquals(1, run.leakLines("slot outlived owner").size(), run.where());
     }
 
     @Test
