@@ -16,7 +16,6 @@ import dev.ringwatch.agent.alert.OwnRecording;
 import dev.ringwatch.agent.alert.Reporter;
 import dev.ringwatch.agent.track.LeakWatcher;
 import dev.ringwatch.agent.track.Tracker;
-import dev.ringwatch.agent.kernel.Reconciler;
 
 import java.lang.System.Logger.Level;
 import java.lang.instrument.Instrumentation;
@@ -116,15 +115,13 @@ final class AgentRuntime {
         startRingCoreAdapter(inst, attached);
         NettyTransformer.install(inst, attached);
         // after the transformer: an attach adopts every ring that exists once ring-core is instrumented
-        Reconciler reconciler = KernelWatch.startOrExplain(o, tracker, json, throttle, attached);
+        KernelWatch kernel = KernelWatch.startOrExplain(o, tracker, json, throttle, attached);
         exit.beforeSummary(new Runnable() {
             @Override
             public void run() {
                 AgentLog.flushStartLine(); // a JVM that exits within its first second still says the agent ran
-                if (reconciler != null) {
-                    // a JVM that lives less than a few periods still gets the kernel's view checked once at exit
-                    reconciler.finalRounds(EXIT_CHECK_BUDGET);
-                }
+                // a JVM that lives less than a few periods still gets the kernel's view checked once at exit
+                kernel.finalRounds(EXIT_CHECK_BUDGET);
                 throttle.flush(true);
             }
         });

@@ -12,26 +12,77 @@ import dev.ringwatch.agent.track.Tracker;
 import dev.ringwatch.agent.track.TrackerState;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 
 /**
  * Starts the kernel reconciler (option reconcile) on its daemon thread, its findings on the agent's reporting
  * path ({@link KernelAlerts}). The agent emits the one RingStatistics per period, so the reconciler is started
- * without its own. Whatever fails here is one log line: the tracker and the application run on.
+ * without its own. Under -javaagent it is built on a thread of its own: its set-up (tens of milliseconds of
+ * class loading: /proc readers, rules, the process handle) must not delay the application's main. Whatever
+ * fails here is one log line: the tracker and the application run on.
  */
 final class KernelWatch {
-    private KernelWatch() {
+    private static final String STARTER_NAME = Reconciler.THREAD_NAME + "-start";
+
+    /** Builds and starts the reconciler, or null when there is none to wait for. */
+    private final Thread starter;
+    private volatile Reconciler reconciler;
+
+    private KernelWatch(Thread starter) {
+        this.starter = starter;
     }
 
-    /** The running reconciler, or null (disabled, or it could not start: said in one line). */
-    static Reconciler startOrExplain(AgentOptions o, Tracker tracker, JsonLines json, LeakLogThrottle throttle,
-                                     boolean attached) {
+    /** The kernel watch; it has no reconciler when reconcile=false or the reconciler could not start (one line). */
+    static KernelWatch startOrExplain(AgentOptions o, Tracker tracker, JsonLines json, LeakLogThrottle throttle,
+                                      boolean attached) {
         if (!o.reconcile()) {
             AgentLog.log(Level.INFO, "ringwatch: reconcile=false: the kernel's view is off (no /proc reads): rings"
                     + " are tracked as the libraries report them, but closed rings still mapped, SQPOLL threads that"
                     + " outlived their ring, untracked rings, fds closed under slots, stalled releases and socket"
                     + " drift are not checked");
-            return null;
+            return new KernelWatch(null);
         }
+        if (attached) { // the adoption must be done before the attach returns: rings made after it are the app's
+            KernelWatch watch = new KernelWatch(null);
+            watch.reconciler = build(o, tracker, json, throttle, true);
+            return watch;
+        }
+        KernelWatch[] holder = new KernelWatch[1];
+        Thread starter = new Thread(new Runnable() { // no lambda: its bootstrap costs start-up
+            @Override
+            public void run() {
+                holder[0].reconciler = build(o, tracker, json, throttle, false);
+            }
+        }, STARTER_NAME);
+        starter.setDaemon(true);
+        holder[0] = new KernelWatch(starter);
+        starter.start();
+        return holder[0];
+    }
+
+    /**
+     * The reconciler's last rounds at exit, all within {@code budget}, including the wait for a start that is
+     * still under way (a JVM that exits at once).
+     */
+    void finalRounds(Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        if (starter != null) {
+            try {
+                starter.join(Math.max(1, budget.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        Reconciler r = reconciler;
+        long left = deadline - System.nanoTime();
+        if (r != null && left > 0) {
+            r.finalRounds(Duration.ofNanos(left));
+        }
+    }
+
+    private static Reconciler build(AgentOptions o, Tracker tracker, JsonLines json, LeakLogThrottle throttle,
+                                    boolean attached) {
         try {
             ReconcilerOptions ro = ReconcilerOptions.defaults()
                     .withPeriod(o.reconcilePeriod())

@@ -41,7 +41,6 @@ public final class LeakLogThrottle {
 
     private final int burst;
     private final long periodNanos;
-    private final String periodText;
     private final Consumer<String> out;
     private final LongSupplier clock;
     private final Map<Key, Window> windows = new LinkedHashMap<>();
@@ -53,7 +52,6 @@ public final class LeakLogThrottle {
     LeakLogThrottle(int burst, Duration period, Consumer<String> out, LongSupplier clock) {
         this.burst = burst;
         this.periodNanos = period.toNanos();
-        this.periodText = Durations.format(periodNanos);
         this.out = out;
         this.clock = clock;
     }
@@ -165,6 +163,6 @@ public final class LeakLogThrottle {
                 + w.suppressed + " more " + noun + (key.site().isEmpty() ? "" : " from this site") + " in the last "
                 + Durations.format(Math.min(now - w.start, periodNanos)) + ", the newest age=" + Durations.format(w.newestAgeNanos)
                 + " (each has its JFR event and JSON line; options logBurst="
-                + burst + " and logPeriod=" + periodText + " set this limit)";
+                + burst + " and logPeriod=" + Durations.format(periodNanos) + " set this limit)";
     }
 }
