@@ -274,4 +274,14 @@ final class ClosedRingRules {
     static String sqpollThreadName() {
         return SqpollThreads.COMM_PREFIX + ProcessHandle.current().pid();
     }
+
+    /** A suspicion counted in the last round and not yet reported: a further round could confirm it. */
+    boolean suspicionsPending() {
+        for (Watch w : watches.values()) {
+            if (w.mapped() && !w.mappedReported) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -298,4 +298,9 @@ final class ForeignRingRules {
         b.append(", UserBufs ").append(info.buffers().size());
         return b.toString();
     }
+
+    /** A suspicion counted in the last round and not yet reported: a further round could confirm it. */
+    boolean suspicionsPending() {
+        return ringSuspects.size() > 0 || threadSuspects.size() > 0;
+    }
 }

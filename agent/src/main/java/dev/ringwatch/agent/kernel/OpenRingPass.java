@@ -166,4 +166,9 @@ final class OpenRingPass {
     static String fdinfoKey(long ringId) {
         return "fdinfo:" + ringId;
     }
+
+    /** A suspicion counted in the last round and not yet reported: a further round could confirm it. */
+    boolean suspicionsPending() {
+        return lostSuspects.size() > 0;
+    }
 }

@@ -109,7 +109,8 @@ public final class Reconciler implements AutoCloseable {
      * {@value #FINAL_GAP_MILLIS} ms apart (confirmation by reading /proc again, not by waiting a period), so
      * that a JVM living less than a few periods still reports what the kernel shows, e.g. fds closed under
      * their slots. Time-based rules (SQPOLL grace, stall grace) still wait for their time; socket drift is not
-     * sampled (its window is rounds, not milliseconds). Bounded: the rounds run on a daemon thread that is
+     * sampled (its window is rounds, not milliseconds). The rounds stop early once no rule holds a suspicion
+     * that a further round could confirm (a clean exit pays one round). Bounded: the rounds run on a daemon thread that is
      * left behind once {@code budget} is spent, so shutdown never waits longer. Returns whether they finished.
      */
     public boolean finalRounds(Duration budget) {
@@ -128,6 +129,10 @@ public final class Reconciler implements AutoCloseable {
                     }
                 }
                 runOnce(true);
+                if (!suspicionsPending()) {
+                    // what is first seen in a later round cannot reach confirmRounds before the rounds end
+                    return;
+                }
             }
         }, THREAD_NAME + "-exit");
         t.setDaemon(true);
@@ -148,6 +153,14 @@ public final class Reconciler implements AutoCloseable {
                 reporter.fault("round:" + e.getClass().getName(), "a round failed and was skipped: " + e
                         + at(e) + "; the reconciler goes on");
             }
+        }
+    }
+
+    /** Whether a rule holds a suspicion that a further round could confirm (the exit's rounds stop when none does). */
+    private boolean suspicionsPending() {
+        synchronized (lock) {
+            return open.suspicionsPending() || closed.suspicionsPending() || foreign.suspicionsPending()
+                    || slots.suspicionsPending();
         }
     }
 

@@ -125,4 +125,9 @@ final class SlotRules {
         }
         return ready < 0; // neither the tracker nor the kernel could say
     }
+
+    /** A suspicion counted in the last round and not yet reported: a further round could confirm it. */
+    boolean suspicionsPending() {
+        return fdClosedSuspects.size() > 0;
+    }
 }

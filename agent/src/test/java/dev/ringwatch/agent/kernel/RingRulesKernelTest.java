@@ -60,6 +60,36 @@ class RingRulesKernelTest {
     }
 
     @Test
+    void exitRounds_stopAfterOneWhenNoRuleSuspectsAnything() {
+        KernelFixture k = new KernelFixture();
+        try (IoUring ring = IoUring.builder().entries(8).build()) {
+            k.tracker.track(ring);
+            k.rounds(1);
+            assertTrue(k.reconciler.finalRounds(Duration.ofSeconds(10)));
+            assertEquals(2, k.reconciler.statistics().rounds(), "a clean exit pays one round, not confirmRounds");
+            assertEquals(List.of(), k.sink.alerts(), k.sink.toString());
+        }
+    }
+
+    @Test
+    void exitRounds_goOnWhileASuspicionWaitsForConfirmation() {
+        KernelFixture k = new KernelFixture();
+        IoUring ring = IoUring.builder().entries(8).build();
+        k.tracker.track(ring);
+        k.rounds(1);
+        Mapping rings = ring.mappings().stream().filter(m -> m.region().contains("ring")).findFirst().orElseThrow();
+        MemorySegment second = Sys.mmap(ring.fd(), rings.bytes(), 0);
+        try {
+            k.tracker.close(ring, LONG_AGO);
+            assertTrue(k.reconciler.finalRounds(Duration.ofSeconds(10)));
+            assertEquals(3, k.reconciler.statistics().rounds(), "the exit's rounds confirm what the first suspected");
+            assertEquals(1, k.sink.findings(Finding.ClosedRingStillMapped.class).size(), k.sink.toString());
+        } finally {
+            Sys.munmap(second);
+        }
+    }
+
+    @Test
     void attachWqRings_oneClosed_noAlarmWhileTheOtherSharesTheThread() {
         KernelFixture k = new KernelFixture();
         IoUring first = IoUring.builder().entries(8).sqpoll(Duration.ofMillis(20)).build();
