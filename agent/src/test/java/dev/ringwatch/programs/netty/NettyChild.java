@@ -5,11 +5,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringIoHandler;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
  * What the Netty test programs share. Compiled at release 17 and free of FFM, so the same programs run
  * in child JVMs on JDK 17 as on 25, and relocated into a shaded copy of Netty.
@@ -34,21 +29,7 @@ public final class NettyChild {
 
     /** Open io_uring fds of this process, as the kernel lists them. */
     public static int uringFds() {
-        int n = 0;
-        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
-            for (Path fd : fds) {
-                try {
-                    if (Files.readSymbolicLink(fd).toString().equals("anon_inode:[io_uring]")) {
-                        n++;
-                    }
-                } catch (IOException closedMeanwhile) {
-                    // the directory stream's own fd, or one closed since the listing
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return n;
+        return UringFds.count();
     }
 
     /** Runs one task on every loop of {@code group}, so each loop thread has started and initialised its ring. */
