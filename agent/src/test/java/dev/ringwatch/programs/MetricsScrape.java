@@ -15,7 +15,8 @@ import java.util.List;
  * For the Prometheus JMX exporter test: keeps an SQPOLL ring and a plain ring with three occupied slots open,
  * drops a second SQPOLL ring without close() (one "ring outlived owner" leak, its iou-sqp thread stays), then
  * scrapes the exporter running in this JVM (argument: its port on 127.0.0.1) and prints its ringwatch_ lines
- * as {@code METRIC <line>}.
+ * as {@code METRIC <line>}; with the argument {@code hold=<ms>} it only stays up that long, for an exporter
+ * that pushes.
  */
 public final class MetricsScrape {
     static final List<Object> KEEP = new ArrayList<>();
@@ -32,6 +33,11 @@ public final class MetricsScrape {
         KEEP.add(plain);
         dropSqpollRing();
         Child.settle(1);
+        if (args[0].startsWith("hold=")) { // an exporter that pushes on its own schedule (OpenTelemetry's)
+            Child.sleep(Long.parseLong(args[0].substring("hold=".length())));
+            Child.print("HELD", true);
+            return;
+        }
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + args[0] + "/metrics"))

@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,8 +23,8 @@ class PrometheusJmxIT {
     void theExporterShowsTheTrackersCountsAsRingwatchMetrics() throws Exception {
         int port = freePort();
         ChildRun run = ChildJvm.of("prometheus-jmx", MetricsScrape.class, String.valueOf(port))
-                .jvmArg("-javaagent:" + required("ringwatch.prometheus.agent.jar") + "=127.0.0.1:" + port + ":"
-                        + required("ringwatch.metrics.dir").resolve("prometheus-jmx.yaml"))
+                .jvmArg("-javaagent:" + BuildFiles.required("ringwatch.prometheus.agent.jar") + "=127.0.0.1:" + port + ":"
+                        + BuildFiles.required("ringwatch.metrics.dir").resolve("prometheus-jmx.yaml"))
                 .withoutRecording()
                 .run();
         assertEquals(0, run.exitCode(), run.where());
@@ -57,13 +55,6 @@ class PrometheusJmxIT {
             }
         }
         return metrics;
-    }
-
-    private static Path required(String property) {
-        String value = System.getProperty(property);
-        assertTrue(value != null && Files.exists(Path.of(value)), property + " must name a file the build made: "
-                + value);
-        return Path.of(value).toAbsolutePath();
     }
 
     /** A port that was free a moment ago (the exporter cannot report which port it bound to). */
