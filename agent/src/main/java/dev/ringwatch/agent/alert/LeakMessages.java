@@ -160,7 +160,7 @@ public final class LeakMessages {
     private static List<List<TrackerSnapshot.RingView>> bySite(List<TrackerSnapshot.RingView> open) {
         Map<String, List<TrackerSnapshot.RingView>> groups = new LinkedHashMap<>();
         for (TrackerSnapshot.RingView r : open) {
-            String key = r.facts().library() + '\n' + (r.site() == null ? "" : r.site().render(""));
+            String key = r.facts().library() + '\n' + CreationSite.framesText(r.site());
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
         return new ArrayList<>(groups.values());

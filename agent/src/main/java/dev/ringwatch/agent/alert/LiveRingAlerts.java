@@ -7,21 +7,16 @@ import dev.ringwatch.agent.track.CreationSite;
 import dev.ringwatch.agent.track.PileUp;
 import dev.ringwatch.agent.track.RingOutlivedThread;
 import dev.ringwatch.agent.track.TrackerSnapshot;
-import dev.ringwatch.jfr.RingLeakEvent;
-import dev.ringwatch.jfr.RingPileUpEvent;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Lines, events and JSON of the rules over live rings: "ring pile-up" and "ring outlived its thread". Each
+ * Lines and JSON of the rules over live rings: "ring pile-up" and "ring outlived its thread". Each
  * line has the layout of every LEAK line: what, how old, who made it and where (frames tab-indented), then
  * one {@code ->} line per consequence and fix.
  */
 final class LiveRingAlerts {
-    /** RingLeak's reason for a ring whose owning thread ended. */
-    static final String REASON_THREAD_GONE = "owning thread ended";
-
     private LiveRingAlerts() {
     }
 
@@ -61,43 +56,6 @@ final class LiveRingAlerts {
         return site == null ? "" : site.render("");
     }
 
-    static void pileUpEvent(PileUp p) {
-        if (!Events.jfrReady() || !RingPileUpEvent.enabled()) {
-            return;
-        }
-        RingPileUpEvent e = new RingPileUpEvent();
-        e.library = p.library();
-        e.creationSite = p.site() == null ? "" : p.site().render("");
-        e.openRings = p.openRings();
-        e.sqpollThreads = p.sqpollRings();
-        e.oldestAge = p.oldestAgeNanos();
-        e.growingWindows = p.windows();
-        e.creatingThread = p.thread();
-        e.commit();
-    }
-
-    static void outlivedThreadEvent(RingOutlivedThread leak) {
-        if (!Events.jfrReady() || !RingLeakEvent.enabled()) {
-            return;
-        }
-        TrackerSnapshot.RingView r = leak.ring();
-        RingLeakEvent e = new RingLeakEvent();
-        e.ringId = r.id();
-        e.library = r.facts().library();
-        e.ringFd = r.fd();
-        e.setupFlags = r.facts().setupFlagNames();
-        e.reason = REASON_THREAD_GONE;
-        e.severe = r.sqpoll();
-        e.ownerClass = r.facts().ownerClass();
-        e.creatingThread = r.creatingThread();
-        e.age = leak.ageNanos();
-        e.creationStack = r.site() == null ? "" : r.site().render("");
-        e.bytesMapped = r.facts().mappedBytes();
-        e.sqThreadTid = -1;
-        e.occupiedSlots = (int) r.occupiedSlots();
-        e.commit();
-    }
-
     static Map<String, Object> pileUpJson(PileUp p, String line) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("rule", Rule.RING_PILE_UP.title());
@@ -107,7 +65,7 @@ final class LiveRingAlerts {
         f.put("oldestAgeMillis", p.oldestAgeNanos() / 1_000_000);
         f.put("growingWindows", p.windows());
         f.put("thread", p.thread());
-        f.put("stack", p.site() == null ? "" : p.site().render(""));
+        f.put("stack", CreationSite.framesText(p.site()));
         f.put("message", line);
         return f;
     }

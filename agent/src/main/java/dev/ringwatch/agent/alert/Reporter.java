@@ -59,7 +59,7 @@ public final class Reporter implements TrackerListener {
                 leak.ageNanos())) {
             AgentLog.log(Level.WARNING, line);
         }
-        Events.ringLeak(leak);
+        Events.finding(leak.finding());
         if (json != null) {
             TrackerSnapshot.RingView r = leak.ring();
             Map<String, Object> f = ringFields(r);
@@ -82,7 +82,7 @@ public final class Reporter implements TrackerListener {
                 leak.ageNanos())) {
             AgentLog.log(Level.WARNING, line);
         }
-        Events.slotLeak(leak);
+        Events.finding(leak.finding());
         if (json != null) {
             TrackerSnapshot.SlotView s = leak.slot();
             Map<String, Object> f = ringFields(leak.ring());
@@ -126,7 +126,7 @@ public final class Reporter implements TrackerListener {
     public void ringPileUp(PileUp p) {
         String line = LiveRingAlerts.pileUpLine(p);
         AgentLog.log(Level.WARNING, line);
-        LiveRingAlerts.pileUpEvent(p);
+        Events.finding(p.finding());
         if (json != null) {
             json.write("leak", LiveRingAlerts.pileUpJson(p, line));
         }
@@ -136,7 +136,7 @@ public final class Reporter implements TrackerListener {
     public void ringOutlivedThread(RingOutlivedThread leak) {
         String line = LiveRingAlerts.outlivedThreadLine(leak);
         AgentLog.log(Level.WARNING, line);
-        LiveRingAlerts.outlivedThreadEvent(leak);
+        Events.finding(leak.finding());
         if (json != null) {
             Map<String, Object> f = ringFields(leak.ring());
             f.put("rule", Rule.RING_OUTLIVED_THREAD.title());

@@ -24,7 +24,7 @@ public final class LeakReport {
         public Finding.RingOutlivedOwner finding() {
             return new Finding.RingOutlivedOwner(ring.facts().library(), ring.id(), ring.fd(),
                     ring.facts().setupFlagNames(), severe(), ring.facts().ownerClass(), ring.creatingThread(),
-                    ageNanos, ring.site() == null ? "" : ring.site().render(""), ring.facts().mappedBytes(),
+                    ageNanos, CreationSite.framesText(ring.site()), ring.facts().mappedBytes(),
                     sqThreadTid, occupiedSlots);
         }
     }
@@ -39,7 +39,7 @@ public final class LeakReport {
         /** This leak in the vocabulary every sink speaks. */
         public Finding.SlotOutlivedOwner finding() {
             return new Finding.SlotOutlivedOwner(ring.id(), ring.fd(), slot.slot(), slot.fd(), file, slot.tag(),
-                    slot.ownerClass(), slot.thread(), ageNanos, slot.site() == null ? "" : slot.site().render(""));
+                    slot.ownerClass(), slot.thread(), ageNanos, CreationSite.framesText(slot.site()));
         }
     }
 
