@@ -2,6 +2,7 @@ package dev.ringwatch.agent.alert;
 
 import dev.ringwatch.agent.log.AgentLog;
 import dev.ringwatch.agent.config.AgentOptions;
+import dev.ringwatch.agent.finding.Finding;
 import dev.ringwatch.agent.finding.Rule;
 import dev.ringwatch.agent.track.CreationSite;
 import dev.ringwatch.agent.track.LeakReport;
@@ -53,13 +54,14 @@ public final class Reporter implements TrackerListener {
 
     @Override
     public void ringLeak(LeakReport.RingLeak leak) {
-        String line = messages.ringLeak(leak);
+        Finding.RingOutlivedOwner finding = leak.finding();
+        String line = messages.leak(finding);
         TrackerSnapshot.RingView ring = leak.ring();
         if (throttle.admit(Rule.RING_OUTLIVED_OWNER, LeakLogThrottle.site(top(ring.site()), ring.facts().ownerClass()),
                 leak.ageNanos())) {
             AgentLog.log(Level.WARNING, line);
         }
-        Events.finding(leak.finding());
+        Events.finding(finding);
         if (json != null) {
             TrackerSnapshot.RingView r = leak.ring();
             Map<String, Object> f = ringFields(r);
@@ -76,13 +78,14 @@ public final class Reporter implements TrackerListener {
 
     @Override
     public void slotLeak(LeakReport.SlotLeak leak) {
-        String line = messages.slotLeak(leak);
+        Finding.SlotOutlivedOwner finding = leak.finding();
+        String line = messages.leak(finding);
         TrackerSnapshot.SlotView slot = leak.slot();
         if (throttle.admit(Rule.SLOT_OUTLIVED_OWNER, LeakLogThrottle.site(top(slot.site()), slot.ownerClass()),
                 leak.ageNanos())) {
             AgentLog.log(Level.WARNING, line);
         }
-        Events.finding(leak.finding());
+        Events.finding(finding);
         if (json != null) {
             TrackerSnapshot.SlotView s = leak.slot();
             Map<String, Object> f = ringFields(leak.ring());
@@ -124,19 +127,31 @@ public final class Reporter implements TrackerListener {
 
     @Override
     public void ringPileUp(PileUp p) {
-        String line = LiveRingAlerts.pileUpLine(p);
+        Finding.RingPileUp finding = p.finding();
+        String line = messages.leak(finding);
         AgentLog.log(Level.WARNING, line);
-        Events.finding(p.finding());
+        Events.finding(finding);
         if (json != null) {
-            json.write("leak", LiveRingAlerts.pileUpJson(p, line));
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("rule", finding.rule().title());
+            f.put("library", p.library());
+            f.put("openRings", p.openRings());
+            f.put("sqpollThreads", p.sqpollRings());
+            f.put("oldestAgeMillis", p.oldestAgeNanos() / 1_000_000);
+            f.put("growingWindows", p.windows());
+            f.put("thread", p.thread());
+            f.put("stack", finding.creationSite());
+            f.put("message", line);
+            json.write("leak", f);
         }
     }
 
     @Override
     public void ringOutlivedThread(RingOutlivedThread leak) {
-        String line = LiveRingAlerts.outlivedThreadLine(leak);
+        Finding.RingOutlivedThread finding = leak.finding();
+        String line = messages.leak(finding);
         AgentLog.log(Level.WARNING, line);
-        Events.finding(leak.finding());
+        Events.finding(finding);
         if (json != null) {
             Map<String, Object> f = ringFields(leak.ring());
             f.put("rule", Rule.RING_OUTLIVED_THREAD.title());

@@ -65,10 +65,15 @@ public sealed interface Finding {
      * An open ring whose owner became unreachable (the GC saw it). Maps to {@code RingLeakEvent} with reason
      * {@code owner gone}; {@code severe} for SQPOLL rings, whose kernel thread keeps polling. Made only from
      * the tracker's views, whose texts are never null.
+     *
+     * @param sqEntries     the ring's submission queue size (the line names the ring by it)
+     * @param explicitOwner the owner was given ({@code owner(..)}); false: the ring owned itself
+     * @param ringCollected the ring object is gone too, so nothing can close the ring any more
      */
     record RingOutlivedOwner(String library, long ringId, int ringFd, String setupFlags, boolean severe,
                              String ownerClass, String creatingThread, long age, String creationStack,
-                             long bytesMapped, int sqThreadTid, int occupiedSlots) implements RingLeak {
+                             long bytesMapped, int sqThreadTid, int occupiedSlots, int sqEntries,
+                             boolean explicitOwner, boolean ringCollected) implements RingLeak {
         @Override
         public Rule rule() {
             return Rule.RING_OUTLIVED_OWNER;
@@ -122,10 +127,16 @@ public sealed interface Finding {
      * A slot whose owner became unreachable while it still holds a file (the GC saw it). Maps to
      * {@code FileSlotLeakEvent} with reason {@code owner gone}.
      *
-     * @param file what the slot holds as the kernel shows it, e.g. {@code socket:[18868]}; null when unknown
+     * @param file            what the slot holds as the kernel shows it, e.g. {@code socket:[18868]}; null when
+     *                        unknown
+     * @param kernelInstalled the kernel filled the slot (no fd was registered)
+     * @param explicitOwner   the owner was given; false: the FixedFile handle owned itself
+     * @param ringSqpoll      the slot's ring, as the line names it: SQPOLL, its flags and queue size
      */
     record SlotOutlivedOwner(long ringId, int ringFd, int slot, int fd, String file, long tag, String ownerClass,
-                             String creatingThread, long age, String creationStack) implements SlotLeak {
+                             String creatingThread, long age, String creationStack, boolean kernelInstalled,
+                             boolean explicitOwner, boolean ringSqpoll, String ringSetupFlags, int ringSqEntries)
+            implements SlotLeak {
         @Override
         public Rule rule() {
             return Rule.SLOT_OUTLIVED_OWNER;

@@ -1,6 +1,7 @@
 package dev.ringwatch.agent.finding;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /** One finding of every record type, for tests over the whole vocabulary. */
@@ -10,9 +11,9 @@ public final class SampleFindings {
 
     public static final List<Finding> ONE_OF_EACH = List.of(
             new Finding.RingOutlivedOwner("ring-core", 1, 10, "SQPOLL", true, "app.Conn", "main", 3_200_000_000L,
-                    "app.Conn.open(Conn.java:12)", 16384, 4711, 2),
+                    "app.Conn.open(Conn.java:12)", 16384, 4711, 2, 64, true, true),
             new Finding.SlotOutlivedOwner(1, 10, 3, 17, "socket:[18868]", 0x5257000000000001L, "app.Session", "worker-1",
-                    1_500_000_000L, "app.Session.open(Session.java:7)"),
+                    1_500_000_000L, "app.Session.open(Session.java:7)", false, true, true, "SQPOLL", 64),
             new Finding.ClosedRingStillMapped("ring-core", 3, 12, "SQPOLL|SQE128", true, "app.Server", "main",
                     5_000_000_000L, "Server.start(Server.java:10)", 16384, 4242, 99, 2_000_000_000L,
                     "Server.stop(Server.java:20)"),
@@ -29,6 +30,10 @@ public final class SampleFindings {
                     "main"),
             new Finding.RingOutlivedThread("netty", 7, 16, "SQPOLL", true, "io.netty.channel.uring.IoUringIoHandler",
                     "loop-1", 4_000_000_000L, "app.Server.start(Server.java:42)", 8192, 0, 4096, "loop-1"));
+
+    /** Those of the kernel reconciler's rules (the others come from the tracker's own rules). */
+    public static final List<Finding> KERNEL = ONE_OF_EACH.stream().filter(f -> !EnumSet.of(Rule.RING_OUTLIVED_OWNER,
+            Rule.SLOT_OUTLIVED_OWNER, Rule.RING_PILE_UP, Rule.RING_OUTLIVED_THREAD).contains(f.rule())).toList();
 
     /** Every record type the sealed {@link Finding} permits, through its sub-interfaces. */
     public static List<Class<?>> recordTypes() {
