@@ -31,6 +31,8 @@ public final class RingLeakEvent extends Event {
     public static final String REASON_OWNER_GONE = "owner gone";
     /** The ring was closed but /proc/self/maps still maps it. */
     public static final String REASON_CLOSED_BUT_MAPPED = "closed but still mapped";
+    /** The ring is open but the thread that ran it (an event loop's) has ended. */
+    public static final String REASON_THREAD_GONE = "owning thread ended";
 
     private static final RingLeakEvent GATE = new RingLeakEvent();
 

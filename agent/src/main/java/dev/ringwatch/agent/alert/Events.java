@@ -1,16 +1,14 @@
 package dev.ringwatch.agent.alert;
 
+import dev.ringwatch.agent.finding.Finding;
 import dev.ringwatch.agent.finding.FindingEvents;
 import dev.ringwatch.agent.kernel.KernelStatistics;
 import dev.ringwatch.agent.kernel.Reconciler;
-import dev.ringwatch.agent.track.LeakReport;
 import dev.ringwatch.agent.track.TrackerSnapshot;
-import dev.ringwatch.jfr.FileSlotLeakEvent;
 import dev.ringwatch.jfr.FileSlotUpdatedEvent;
 import dev.ringwatch.jfr.OpenAtExitEvent;
 import dev.ringwatch.jfr.RingClosedEvent;
 import dev.ringwatch.jfr.RingCreatedEvent;
-import dev.ringwatch.jfr.RingLeakEvent;
 import dev.ringwatch.jfr.RingStatisticsEvent;
 
 /**
@@ -24,10 +22,6 @@ public final class Events {
      */
     private static volatile boolean jfrReady;
 
-    /** Whether JFR may be touched (the agent registered its callbacks); false on a JVM without JFR. */
-    static boolean jfrReady() {
-        return jfrReady;
-    }
     /** The kernel reconciler, once started: it fills the kernel's half of RingStatistics. */
     private static volatile Reconciler reconciler;
 
@@ -90,15 +84,10 @@ public final class Events {
         e.commit();
     }
 
-    public static void ringLeak(LeakReport.RingLeak leak) {
-        if (jfrReady && RingLeakEvent.enabled()) {
-            FindingEvents.commit(leak.finding());
-        }
-    }
-
-    public static void slotLeak(LeakReport.SlotLeak leak) {
-        if (jfrReady && FileSlotLeakEvent.enabled()) {
-            FindingEvents.commit(leak.finding());
+    /** Commits {@code finding}'s event, filled by {@link FindingEvents} (the one place that fills it). */
+    public static void finding(Finding finding) {
+        if (jfrReady) {
+            FindingEvents.commit(finding);
         }
     }
 

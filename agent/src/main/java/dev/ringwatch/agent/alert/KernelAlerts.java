@@ -2,7 +2,7 @@ package dev.ringwatch.agent.alert;
 
 import dev.ringwatch.agent.log.AgentLog;
 import dev.ringwatch.agent.finding.Finding;
-import dev.ringwatch.agent.jmx.LeaksByRule;
+import dev.ringwatch.agent.finding.Rule;
 
 import dev.ringwatch.agent.kernel.Alert;
 import dev.ringwatch.agent.kernel.AlertSink;
@@ -42,7 +42,6 @@ public final class KernelAlerts implements AlertSink {
         }
         Finding finding = alert.finding();
         events.report(alert, throttle.admit(alert.rule(), LeakLogThrottle.site(finding), LeakLogThrottle.age(finding)));
-        LeaksByRule.countKernelRule(alert.rule().title());
         if (json != null) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("rule", alert.rule().title());
@@ -57,37 +56,23 @@ public final class KernelAlerts implements AlertSink {
         AgentLog.log(Level.WARNING, line);
     }
 
+    /** Claims (and so counts, under its rule) the report of {@code finding}; false: reported already. */
     private boolean claim(Finding finding) {
+        Rule rule = finding.rule();
         if (finding instanceof Finding.ClosedRingStillMapped f) {
-            return tracker.claimKernelLeak(f.ringId(), -1, 0);
+            return tracker.claimKernelLeak(rule, f.ringId(), -1, 0);
         }
         if (finding instanceof Finding.SqpollThreadOutlivedRing f) {
-            return tracker.claimKernelLeak(f.ringId(), -1, 0);
+            return tracker.claimKernelLeak(rule, f.ringId(), -1, 0);
         }
         if (finding instanceof Finding.FdClosedUnderSlot f) {
-            return tracker.claimKernelLeak(f.ringId(), f.slot(), f.tag());
+            return tracker.claimKernelLeak(rule, f.ringId(), f.slot(), f.tag());
+        }
+        if (finding instanceof Finding.UntrackedRing f && !f.isLeak()) {
+            return true; // untracked, not leaked: counted nowhere
         }
         // a released slot, a ring or thread nobody tracks, the whole process: no GC rule reports those
-        if (finding instanceof Finding.SlotReleaseStalled f) {
-            return tracker.claimKernelLeak(0, -1, 0);
-        }
-        if (finding instanceof Finding.UntrackedRing f) {
-            return !f.isLeak() || tracker.claimKernelLeak(0, -1, 0); // untracked, not leaked: counted nowhere
-        }
-        if (finding instanceof Finding.UntrackedSqpollThread f) {
-            return tracker.claimKernelLeak(0, -1, 0);
-        }
-        if (finding instanceof Finding.SocketDrift f) {
-            return tracker.claimKernelLeak(0, -1, 0);
-        }
-        // the GC rules' findings are claimed by the tracker as it makes them and never come this way
-        if (finding instanceof Finding.RingOutlivedOwner f) {
-            return true;
-        }
-        if (finding instanceof Finding.SlotOutlivedOwner f) {
-            return true;
-        }
-        throw new IllegalStateException("unknown finding " + finding);
+        return tracker.claimKernelLeak(rule, 0, -1, 0);
     }
 
     /** {@link System.Logger} onto {@link AgentLog}, so the reconciler's lines obey option logLevel. */

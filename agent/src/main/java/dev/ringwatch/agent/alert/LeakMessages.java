@@ -3,9 +3,8 @@ package dev.ringwatch.agent.alert;
 import dev.ringwatch.agent.finding.Durations;
 
 import dev.ringwatch.agent.config.AgentOptions;
-import dev.ringwatch.agent.finding.LeakLine;
-import dev.ringwatch.agent.finding.Rule;
-import dev.ringwatch.agent.model.RingFacts;
+import dev.ringwatch.agent.finding.Finding;
+import dev.ringwatch.agent.finding.LeakText;
 import dev.ringwatch.agent.track.CreationSite;
 import dev.ringwatch.agent.track.LeakReport;
 import dev.ringwatch.agent.track.TrackerSnapshot;
@@ -16,8 +15,8 @@ import java.util.Map;
 import java.util.List;
 
 /**
- * The wording of the GC rules' leak lines (in the one {@link LeakLine} layout), of reclaim lines and of the
- * exit summary.
+ * The agent's lines beside the findings': reclaim lines and the exit summary; a finding's line is worded by
+ * {@link LeakText} (the one formatter of LEAK lines) for the agent's options.
  */
 public final class LeakMessages {
     public static final String RECLAIM_PREFIX = "ringwatch RECLAIM ";
@@ -25,73 +24,16 @@ public final class LeakMessages {
     private static final int EXIT_RINGS_LISTED = 20;
 
     private final AgentOptions options;
+    private final LeakText text;
 
     public LeakMessages(AgentOptions options) {
         this.options = options;
+        this.text = new LeakText(options.reclaim(), slotStackHint());
     }
 
-    /** {@code SQPOLL ring fd=12 flags=SQPOLL|SQE128 entries=64}, or {@code ring fd=5 flags=none entries=8}. */
-    static String ringName(TrackerSnapshot.RingView r) {
-        return (r.sqpoll() ? "SQPOLL ring" : "ring") + " fd=" + r.fd() + " flags=" + r.facts().setupFlagNames()
-                + " entries=" + r.facts().sqEntries();
-    }
-
-    public String ringLeak(LeakReport.RingLeak leak) {
-        TrackerSnapshot.RingView r = leak.ring();
-        RingFacts facts = r.facts();
-        LeakLine line = new LeakLine(Rule.RING_OUTLIVED_OWNER).text(ringName(r)).text(" age=")
-                .text(Durations.format(leak.ageNanos())).text(" owner=").text(facts.ownerClass());
-        if (!facts.explicitOwner()) {
-            line.text(" (the ring itself: no owner(..) was given)");
-        }
-        line.text(" created by thread \"").text(r.creatingThread()).text("\" at")
-                .frames(site(r.site()), "creation stack not captured");
-        if (facts.explicitOwner()) {
-            line.note("its owner " + facts.ownerClass() + " was garbage collected while the ring was open"
-                    + (leak.ringCollected()
-                    ? "; the IoUring object is gone too, so nothing can close the ring any more"
-                    : "; the IoUring object is still referenced elsewhere"));
-        } else {
-            line.note("the IoUring object was garbage collected without close(): nothing can close it any more");
-        }
-        if (leak.severe()) {
-            line.note("severe: its SQPOLL kernel thread"
-                    + (leak.sqThreadTid() > 0 ? " (iou-sqp, tid " + leak.sqThreadTid() + ")" : " (iou-sqp)")
-                    + " keeps running until the process exits");
-        }
-        if (leak.occupiedSlots() > 0) {
-            line.note("it still holds " + leak.occupiedSlots() + " fixed-file slot"
-                    + (leak.occupiedSlots() == 1 ? "" : "s") + ": their files stay open with it");
-        }
-        line.note("fix: close the ring (IoUring.close(), e.g. try-with-resources"
-                + (facts.explicitOwner() ? " or in " + simpleName(facts.ownerClass()) + "'s own close()" : "")
-                + ") before dropping it"
-                + (options.reclaim() ? "" : "; until then reclaim=true makes the agent close it"));
-        return line.text(" [ring id=").text(r.id()).text("]").toString();
-    }
-
-    public String slotLeak(LeakReport.SlotLeak leak) {
-        TrackerSnapshot.RingView r = leak.ring();
-        TrackerSnapshot.SlotView s = leak.slot();
-        LeakLine line = new LeakLine(Rule.SLOT_OUTLIVED_OWNER).text("slot ").text(s.slot()).text(" (")
-                .text(s.kernelInstalled() ? "filled by the kernel" : "fd " + s.fd());
-        if (leak.file() != null) {
-            line.text(", ").text(leak.file());
-        }
-        line.text(") of ").text(ringName(r)).text(" age=").text(Durations.format(leak.ageNanos()))
-                .text(" owner=").text(s.ownerClass());
-        if (!s.explicitOwner()) {
-            line.text(" (the FixedFile handle itself: no owner was given)");
-        }
-        line.text(" registered by thread \"").text(s.thread()).text("\" at").frames(site(s.site()), slotStackHint());
-        line.note((s.explicitOwner()
-                ? "its owner " + s.ownerClass() + " was garbage collected while the slot still held the file"
-                : "the FixedFile was garbage collected without close()")
-                + "; the kernel keeps the file open" + (s.fd() >= 0 ? " even after fd " + s.fd() + " is closed" : ""));
-        line.note("fix: close the FixedFile (FixedFile.close())"
-                + (s.explicitOwner() ? " when " + simpleName(s.ownerClass()) + " is done with it" : "")
-                + (options.reclaim() ? "" : "; until then reclaim=true makes the agent release the slot"));
-        return line.text(" [ring id=").text(r.id()).text("]").toString();
+    /** The finding's log line, worded for these options (reclaim, slotStacks). */
+    public String leak(Finding finding) {
+        return text.line(finding);
     }
 
     private String slotStackHint() {
@@ -160,14 +102,15 @@ public final class LeakMessages {
     private static List<List<TrackerSnapshot.RingView>> bySite(List<TrackerSnapshot.RingView> open) {
         Map<String, List<TrackerSnapshot.RingView>> groups = new LinkedHashMap<>();
         for (TrackerSnapshot.RingView r : open) {
-            String key = r.facts().library() + '\n' + (r.site() == null ? "" : r.site().render(""));
+            String key = r.facts().library() + '\n' + CreationSite.framesText(r.site());
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
         return new ArrayList<>(groups.values());
     }
 
     private static void exitRing(StringBuilder sb, TrackerSnapshot.RingView r, long now) {
-        sb.append("\n\t").append(ringName(r)).append(" slots=").append(r.occupiedSlots());
+        sb.append("\n\t").append(LeakText.ringName(r.sqpoll(), r.fd(), r.facts().setupFlagNames(), r.facts().sqEntries()))
+                .append(" slots=").append(r.occupiedSlots());
         long leakedSlots = r.slots().stream().filter(TrackerSnapshot.SlotView::leakReported).count();
         if (leakedSlots > 0) {
             sb.append(" (").append(leakedSlots).append(" reported as leaked)");
@@ -179,14 +122,5 @@ public final class LeakMessages {
         if (r.site() != null && !r.site().top().isEmpty()) {
             sb.append(" created at ").append(r.site().top());
         }
-    }
-
-    private static String site(CreationSite site) {
-        return site == null ? "" : site.render("");
-    }
-
-    static String simpleName(String className) {
-        int dot = className.lastIndexOf('.');
-        return dot < 0 ? className : className.substring(dot + 1);
     }
 }

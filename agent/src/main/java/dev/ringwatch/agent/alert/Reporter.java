@@ -2,6 +2,7 @@ package dev.ringwatch.agent.alert;
 
 import dev.ringwatch.agent.log.AgentLog;
 import dev.ringwatch.agent.config.AgentOptions;
+import dev.ringwatch.agent.finding.Finding;
 import dev.ringwatch.agent.finding.Rule;
 import dev.ringwatch.agent.track.CreationSite;
 import dev.ringwatch.agent.track.LeakReport;
@@ -53,13 +54,9 @@ public final class Reporter implements TrackerListener {
 
     @Override
     public void ringLeak(LeakReport.RingLeak leak) {
-        String line = messages.ringLeak(leak);
         TrackerSnapshot.RingView ring = leak.ring();
-        if (throttle.admit(Rule.RING_OUTLIVED_OWNER, LeakLogThrottle.site(top(ring.site()), ring.facts().ownerClass()),
-                leak.ageNanos())) {
-            AgentLog.log(Level.WARNING, line);
-        }
-        Events.ringLeak(leak);
+        String line = report(leak.finding(), throttle.admit(Rule.RING_OUTLIVED_OWNER,
+                LeakLogThrottle.site(top(ring.site()), ring.facts().ownerClass()), leak.ageNanos()));
         if (json != null) {
             TrackerSnapshot.RingView r = leak.ring();
             Map<String, Object> f = ringFields(r);
@@ -76,13 +73,9 @@ public final class Reporter implements TrackerListener {
 
     @Override
     public void slotLeak(LeakReport.SlotLeak leak) {
-        String line = messages.slotLeak(leak);
         TrackerSnapshot.SlotView slot = leak.slot();
-        if (throttle.admit(Rule.SLOT_OUTLIVED_OWNER, LeakLogThrottle.site(top(slot.site()), slot.ownerClass()),
-                leak.ageNanos())) {
-            AgentLog.log(Level.WARNING, line);
-        }
-        Events.slotLeak(leak);
+        String line = report(leak.finding(), throttle.admit(Rule.SLOT_OUTLIVED_OWNER,
+                LeakLogThrottle.site(top(slot.site()), slot.ownerClass()), leak.ageNanos()));
         if (json != null) {
             TrackerSnapshot.SlotView s = leak.slot();
             Map<String, Object> f = ringFields(leak.ring());
@@ -97,9 +90,23 @@ public final class Reporter implements TrackerListener {
         }
     }
 
+    /** Words {@code finding}, logs its line when {@code log} (a flood's surplus is summarised), commits its event. */
+    private String report(Finding finding, boolean log) {
+        String line = messages.leak(finding);
+        if (log) {
+            AgentLog.log(Level.WARNING, line);
+        }
+        Events.finding(finding);
+        return line;
+    }
+
     private void writeLeak(Map<String, Object> f, String thread, CreationSite site, String line) {
         f.put("thread", thread);
         f.put("stack", frames(site));
+        writeLeak(f, line);
+    }
+
+    private void writeLeak(Map<String, Object> f, String line) {
         f.put("message", line);
         json.write("leak", f);
     }
@@ -124,27 +131,32 @@ public final class Reporter implements TrackerListener {
 
     @Override
     public void ringPileUp(PileUp p) {
-        String line = LiveRingAlerts.pileUpLine(p);
-        AgentLog.log(Level.WARNING, line);
-        LiveRingAlerts.pileUpEvent(p);
+        Finding.RingPileUp finding = p.finding();
+        String line = report(finding, true);
         if (json != null) {
-            json.write("leak", LiveRingAlerts.pileUpJson(p, line));
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("rule", Rule.RING_PILE_UP.title());
+            f.put("library", p.library());
+            f.put("openRings", p.openRings());
+            f.put("sqpollThreads", p.sqpollRings());
+            f.put("oldestAgeMillis", p.oldestAgeNanos() / 1_000_000);
+            f.put("growingWindows", p.windows());
+            f.put("thread", p.thread());
+            f.put("stack", finding.creationSite());
+            writeLeak(f, line);
         }
     }
 
     @Override
     public void ringOutlivedThread(RingOutlivedThread leak) {
-        String line = LiveRingAlerts.outlivedThreadLine(leak);
-        AgentLog.log(Level.WARNING, line);
-        LiveRingAlerts.outlivedThreadEvent(leak);
+        String line = report(leak.finding(), true);
         if (json != null) {
             Map<String, Object> f = ringFields(leak.ring());
             f.put("rule", Rule.RING_OUTLIVED_THREAD.title());
             f.put("ownerThread", leak.threadName());
             f.put("ageMillis", leak.ageNanos() / 1_000_000);
             f.put("stack", frames(leak.ring().site()));
-            f.put("message", line);
-            json.write("leak", f);
+            writeLeak(f, line);
         }
     }
 

@@ -15,7 +15,7 @@ public sealed interface Finding {
     Rule rule();
 
     /** A ring that leaked, as {@code RingLeakEvent} records it (the two rules differ in {@link #reason()}). */
-    sealed interface RingLeak extends Finding permits RingOutlivedOwner, ClosedRingStillMapped {
+    sealed interface RingLeak extends Finding permits RingOutlivedOwner, ClosedRingStillMapped, RingOutlivedThread {
         String library();
         long ringId();
         int ringFd();
@@ -31,8 +31,14 @@ public sealed interface Finding {
         int occupiedSlots();
         /** {@code RingLeakEvent.REASON_*}, by the rule. */
         default String reason() {
-            return rule() == Rule.RING_OUTLIVED_OWNER ? RingLeakEvent.REASON_OWNER_GONE
-                    : RingLeakEvent.REASON_CLOSED_BUT_MAPPED;
+            switch (rule()) {
+                case RING_OUTLIVED_OWNER:
+                    return RingLeakEvent.REASON_OWNER_GONE;
+                case RING_OUTLIVED_THREAD:
+                    return RingLeakEvent.REASON_THREAD_GONE;
+                default:
+                    return RingLeakEvent.REASON_CLOSED_BUT_MAPPED;
+            }
         }
     }
 
@@ -59,10 +65,15 @@ public sealed interface Finding {
      * An open ring whose owner became unreachable (the GC saw it). Maps to {@code RingLeakEvent} with reason
      * {@code owner gone}; {@code severe} for SQPOLL rings, whose kernel thread keeps polling. Made only from
      * the tracker's views, whose texts are never null.
+     *
+     * @param sqEntries     the ring's submission queue size (the line names the ring by it)
+     * @param explicitOwner the owner was given ({@code owner(..)}); false: the ring owned itself
+     * @param ringCollected the ring object is gone too, so nothing can close the ring any more
      */
     record RingOutlivedOwner(String library, long ringId, int ringFd, String setupFlags, boolean severe,
                              String ownerClass, String creatingThread, long age, String creationStack,
-                             long bytesMapped, int sqThreadTid, int occupiedSlots) implements RingLeak {
+                             long bytesMapped, int sqThreadTid, int occupiedSlots, int sqEntries,
+                             boolean explicitOwner, boolean ringCollected) implements RingLeak {
         @Override
         public Rule rule() {
             return Rule.RING_OUTLIVED_OWNER;
@@ -70,13 +81,62 @@ public sealed interface Finding {
     }
 
     /**
+     * An open ring whose owning thread (an event loop's, named by its adapter) has terminated: nothing will run
+     * or close it any more. Maps to {@code RingLeakEvent} with reason {@code owning thread ended}.
+     *
+     * @param sqEntries  the ring's submission queue size, for the line's ring name
+     * @param threadName the thread that ended
+     */
+    record RingOutlivedThread(String library, long ringId, int ringFd, String setupFlags, boolean severe,
+                              String ownerClass, String creatingThread, long age, String creationStack,
+                              long bytesMapped, int occupiedSlots, int sqEntries, String threadName)
+            implements RingLeak {
+        @Override
+        public Rule rule() {
+            return Rule.RING_OUTLIVED_THREAD;
+        }
+
+        /** Not looked up for this rule. */
+        @Override
+        public int sqThreadTid() {
+            return -1;
+        }
+    }
+
+    /**
+     * Rings from one creation site piled up: more than the threshold open, grown window after window with none
+     * closed. Maps to {@code RingPileUpEvent}; one per site.
+     *
+     * @param creationSite   where the rings were made, one frame per line; empty when not captured
+     * @param sqpollThreads  of the open rings, the ones holding an SQPOLL thread
+     * @param creatingThread the thread that made the newest of them
+     */
+    record RingPileUp(String library, String creationSite, int openRings, int sqpollThreads, long oldestAge,
+                      int growingWindows, String creatingThread) implements Finding {
+        public RingPileUp {
+            creationSite = text(creationSite);
+        }
+
+        @Override
+        public Rule rule() {
+            return Rule.RING_PILE_UP;
+        }
+    }
+
+    /**
      * A slot whose owner became unreachable while it still holds a file (the GC saw it). Maps to
      * {@code FileSlotLeakEvent} with reason {@code owner gone}.
      *
-     * @param file what the slot holds as the kernel shows it, e.g. {@code socket:[18868]}; null when unknown
+     * @param file            what the slot holds as the kernel shows it, e.g. {@code socket:[18868]}; null when
+     *                        unknown
+     * @param kernelInstalled the kernel filled the slot (no fd was registered)
+     * @param explicitOwner   the owner was given; false: the FixedFile handle owned itself
+     * @param ringSqpoll      the slot's ring, as the line names it: SQPOLL, its flags and queue size
      */
     record SlotOutlivedOwner(long ringId, int ringFd, int slot, int fd, String file, long tag, String ownerClass,
-                             String creatingThread, long age, String creationStack) implements SlotLeak {
+                             String creatingThread, long age, String creationStack, boolean kernelInstalled,
+                             boolean explicitOwner, boolean ringSqpoll, String ringSetupFlags, int ringSqEntries)
+            implements SlotLeak {
         @Override
         public Rule rule() {
             return Rule.SLOT_OUTLIVED_OWNER;

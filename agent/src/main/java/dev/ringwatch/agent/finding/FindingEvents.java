@@ -2,6 +2,7 @@ package dev.ringwatch.agent.finding;
 
 import dev.ringwatch.jfr.FileSlotLeakEvent;
 import dev.ringwatch.jfr.RingLeakEvent;
+import dev.ringwatch.jfr.RingPileUpEvent;
 import dev.ringwatch.jfr.SlotReleaseStalledEvent;
 import dev.ringwatch.jfr.SocketDriftEvent;
 import dev.ringwatch.jfr.SqpollThreadLeakEvent;
@@ -54,6 +55,9 @@ public final class FindingEvents {
                 e.commit();
             }
         }
+        if (finding instanceof Finding.RingPileUp f) {
+            ringPileUp(f);
+        }
         if (finding instanceof Finding.SocketDrift f) {
             if (SocketDriftEvent.enabled()) {
                 SocketDriftEvent e = new SocketDriftEvent();
@@ -67,6 +71,21 @@ public final class FindingEvents {
                 e.commit();
             }
         }
+    }
+
+    private static void ringPileUp(Finding.RingPileUp f) {
+        if (!RingPileUpEvent.enabled()) {
+            return;
+        }
+        RingPileUpEvent e = new RingPileUpEvent();
+        e.library = f.library();
+        e.creationSite = f.creationSite();
+        e.openRings = f.openRings();
+        e.sqpollThreads = f.sqpollThreads();
+        e.oldestAge = f.oldestAge();
+        e.growingWindows = f.growingWindows();
+        e.creatingThread = f.creatingThread();
+        e.commit();
     }
 
     private static void ringLeak(Finding.RingLeak f) {

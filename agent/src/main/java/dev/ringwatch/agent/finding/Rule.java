@@ -3,8 +3,8 @@ package dev.ringwatch.agent.finding;
 /**
  * Every leak rule the agent has, whatever detects it (the GC, the kernel reconciler, ...), under the name
  * log lines ({@code ringwatch LEAK <title>: ...}), JSON lines and the design use. Adding a rule: a constant
- * here, its {@link Finding} record (with its JFR event in {@link FindingEvents} and its line in the
- * formatter that speaks for its detector), and the detector.
+ * here, its {@link Finding} record (with its JFR event in {@link FindingEvents} and its line in
+ * {@link LeakText}), and the detector.
  */
 public enum Rule {
     RING_OUTLIVED_OWNER("ring outlived owner"),

@@ -1,65 +1,63 @@
 package dev.ringwatch.agent.jmx;
 
+import dev.ringwatch.agent.finding.Rule;
+
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Leaks reported since start, by the rule that found them, as JMX shows them ({@code LeaksByRule}: one key per
- * rule, so a monitoring system can alert on each). The GC rules' counts come from the tracker; the kernel
- * rules, which the tracker counts only as a total, are counted here by the code that reports them. One agent
- * per JVM, so the kernel rules' counts live in one static map.
+ * Leaks reported since start, by the rule that found them, as JMX shows them ({@code LeaksByRule}: one item per
+ * {@link Rule}, named after it in camel case, so a monitoring system can alert on each). A snapshot of the
+ * tracker's per-rule counts; one getter per rule because an MXBean's composite items are its getters.
  */
 public final class LeaksByRule {
-    private static final Map<String, LongAdder> KERNEL_RULES = new ConcurrentHashMap<>();
+    private final Map<Rule, Long> counts;
 
-    private final long ringOutlivedOwner;
-    private final long slotOutlivedOwner;
-
-    LeaksByRule(long ringOutlivedOwner, long slotOutlivedOwner) {
-        this.ringOutlivedOwner = ringOutlivedOwner;
-        this.slotOutlivedOwner = slotOutlivedOwner;
+    LeaksByRule(Map<Rule, Long> counts) {
+        this.counts = counts;
     }
 
-    /** Counts one leak a kernel rule reported; {@code rule} is its title, e.g. {@code closed ring still mapped}. */
-    public static void countKernelRule(String rule) {
-        KERNEL_RULES.computeIfAbsent(rule, r -> new LongAdder()).increment();
-    }
-
-    private static long kernel(String rule) {
-        LongAdder n = KERNEL_RULES.get(rule);
-        return n == null ? 0 : n.sum();
+    private long of(Rule rule) {
+        Long n = counts.get(rule);
+        return n == null ? 0 : n;
     }
 
     public long getRingOutlivedOwner() {
-        return ringOutlivedOwner;
+        return of(Rule.RING_OUTLIVED_OWNER);
     }
 
     public long getSlotOutlivedOwner() {
-        return slotOutlivedOwner;
+        return of(Rule.SLOT_OUTLIVED_OWNER);
     }
 
     public long getClosedRingStillMapped() {
-        return kernel("closed ring still mapped");
+        return of(Rule.CLOSED_RING_STILL_MAPPED);
     }
 
     public long getSqpollThreadOutlivedRing() {
-        return kernel("SQPOLL thread outlived ring");
+        return of(Rule.SQPOLL_THREAD_OUTLIVED_RING);
     }
 
     public long getFdClosedUnderSlot() {
-        return kernel("fd closed under slot");
+        return of(Rule.FD_CLOSED_UNDER_SLOT);
     }
 
     public long getSlotReleaseStalled() {
-        return kernel("slot release stalled");
+        return of(Rule.SLOT_RELEASE_STALLED);
     }
 
     public long getSocketDrift() {
-        return kernel("socket drift");
+        return of(Rule.SOCKET_DRIFT);
     }
 
     public long getUntrackedRing() {
-        return kernel("untracked ring");
+        return of(Rule.UNTRACKED_RING);
+    }
+
+    public long getRingPileUp() {
+        return of(Rule.RING_PILE_UP);
+    }
+
+    public long getRingOutlivedThread() {
+        return of(Rule.RING_OUTLIVED_THREAD);
     }
 }

@@ -47,8 +47,7 @@ public final class TrackerMBean implements TrackerMXBean {
 
     @Override
     public LeaksByRule getLeaksByRule() {
-        var c = tracker.counts();
-        return new LeaksByRule(c.ringLeaks(), c.slotLeaks());
+        return new LeaksByRule(tracker.leaksByRule());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ringwatch.agent.kernel;
 
 import dev.ringwatch.agent.finding.Finding;
+import dev.ringwatch.agent.finding.LeakText;
 import dev.ringwatch.agent.finding.Rule;
 
 import java.util.Objects;
@@ -25,6 +26,6 @@ public record Alert(Rule rule, Finding finding, String logLine) {
 
     /** The alert for {@code finding} with its standard log line. */
     public static Alert of(Finding finding) {
-        return new Alert(finding.rule(), finding, AlertLines.format(finding));
+        return new Alert(finding.rule(), finding, LeakText.PLAIN.line(finding));
     }
 }

@@ -8,6 +8,8 @@ import java.util.Set;
  * per round. When the trouble clears its key is forgotten, so a later recurrence is reported again.
  */
 final class FaultLog {
+    /** Lines about the reconciler's own trouble start so, and never say LEAK. */
+    static final String PREFIX = "ringwatch: reconciler: ";
     private final int cap;
     private final Set<String> active = new HashSet<>();
     private long suppressed;
@@ -26,7 +28,12 @@ final class FaultLog {
             return null;
         }
         active.add(key);
-        return AlertLines.fault(text);
+        return line(text);
+    }
+
+    /** The line that says {@code text} about the reconciler's trouble. */
+    static String line(String text) {
+        return PREFIX + text;
     }
 
     /** The trouble under {@code key} is over. */

@@ -39,7 +39,7 @@ public final class JfrLogAlertSink implements AlertSink {
             FindingEvents.commit(alert.finding());
         } catch (LinkageError | IllegalStateException e) {
             jfrBroken = true;
-            log.log(Level.WARNING, AlertLines.fault("JFR events cannot be committed in this JVM (" + e
+            log.log(Level.WARNING, FaultLog.line("JFR events cannot be committed in this JVM (" + e
                     + "); leaks are logged only"));
         }
     }

@@ -3,6 +3,7 @@ package dev.ringwatch.agent.kernel;
 import dev.ringwatch.agent.log.AgentLog;
 
 import dev.ringwatch.agent.finding.Finding;
+import dev.ringwatch.agent.finding.LeakText;
 
 import dev.ringwatch.agent.proc.FdTable;
 import dev.ringwatch.agent.proc.ProcError;
@@ -388,7 +389,7 @@ public final class Reconciler implements AutoCloseable {
                 sink.report(Alert.of(finding));
             } catch (RuntimeException e) {
                 fault("sink:" + e.getClass().getName(), "the alert sink failed (" + e + at(e) + "); this leak was: "
-                        + AlertLines.format(finding));
+                        + LeakText.PLAIN.line(finding));
             }
         }
 

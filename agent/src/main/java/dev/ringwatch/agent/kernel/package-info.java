@@ -24,7 +24,7 @@
  * Suspicions that a set-up or tear-down race could cause must hold for {@code confirmRounds} consecutive
  * rounds. A read that fails (busy ring lock, unreadable file) concludes nothing.
  *
- * <p>Log lines: leaks {@code ringwatch LEAK <rule title>: <details>} (see {@code AlertLines}); the reconciler's
+ * <p>Log lines: leaks {@code ringwatch LEAK <rule title>: <details>} (worded by {@code finding.LeakText}); the reconciler's
  * own troubles {@code ringwatch: reconciler: <what>}, once per trouble, never with LEAK.
  */
 package dev.ringwatch.agent.kernel;

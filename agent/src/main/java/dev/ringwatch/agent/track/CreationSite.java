@@ -38,6 +38,11 @@ public final class CreationSite {
         return sb.toString();
     }
 
+    /** {@code site}'s frames, one per line; "" when not captured (null). */
+    public static String framesText(CreationSite site) {
+        return site == null ? "" : site.render("");
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof CreationSite c && c.hash == hash && Arrays.equals(c.frames, frames);

@@ -24,8 +24,8 @@ public final class LeakReport {
         public Finding.RingOutlivedOwner finding() {
             return new Finding.RingOutlivedOwner(ring.facts().library(), ring.id(), ring.fd(),
                     ring.facts().setupFlagNames(), severe(), ring.facts().ownerClass(), ring.creatingThread(),
-                    ageNanos, ring.site() == null ? "" : ring.site().render(""), ring.facts().mappedBytes(),
-                    sqThreadTid, occupiedSlots);
+                    ageNanos, CreationSite.framesText(ring.site()), ring.facts().mappedBytes(),
+                    sqThreadTid, occupiedSlots, ring.facts().sqEntries(), ring.facts().explicitOwner(), ringCollected);
         }
     }
 
@@ -39,7 +39,9 @@ public final class LeakReport {
         /** This leak in the vocabulary every sink speaks. */
         public Finding.SlotOutlivedOwner finding() {
             return new Finding.SlotOutlivedOwner(ring.id(), ring.fd(), slot.slot(), slot.fd(), file, slot.tag(),
-                    slot.ownerClass(), slot.thread(), ageNanos, slot.site() == null ? "" : slot.site().render(""));
+                    slot.ownerClass(), slot.thread(), ageNanos, CreationSite.framesText(slot.site()),
+                    slot.kernelInstalled(), slot.explicitOwner(), ring.sqpoll(), ring.facts().setupFlagNames(),
+                    ring.facts().sqEntries());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.ringwatch.agent.track;
 
+import dev.ringwatch.agent.finding.Rule;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +34,7 @@ final class LiveRingRules {
         if (now - nextWindow >= 0) {
             nextWindow = now + windowNanos;
             for (PileUp p : pileUps.check(tracker.snapshot().open(), now)) {
-                tracker.countRingLeak();
+                tracker.countLeak(Rule.RING_PILE_UP);
                 tracker.listener().ringPileUp(p);
             }
         }
@@ -49,7 +51,7 @@ final class LiveRingRules {
         for (RingRecord r : threadGone) {
             // a close on the loop thread happens before that thread ends, so a ring still open now stays open
             if (r.claimLeakReport() >= 0) {
-                tracker.countRingLeak();
+                tracker.countLeak(Rule.RING_OUTLIVED_THREAD);
                 TrackerSnapshot.RingView v = r.view();
                 tracker.listener().ringOutlivedThread(new RingOutlivedThread(v, now - v.createdNanos(), v.ownerThread()));
             }

@@ -1,10 +1,10 @@
 package dev.ringwatch.agent.track;
 
+import dev.ringwatch.agent.finding.Rule;
 import dev.ringwatch.agent.proc.RingFdInfo;
 
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The GC rules, "ring outlived owner" and "slot outlived owner": every owner is watched through an
@@ -14,8 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class OwnerGoneRules {
     private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
     private final Tracker tracker;
-    private final AtomicLong ringLeaks = new AtomicLong();
-    private final AtomicLong slotLeaks = new AtomicLong();
 
     OwnerGoneRules(Tracker tracker) {
         this.tracker = tracker;
@@ -69,7 +67,7 @@ final class OwnerGoneRules {
             tracker.listener().ringLeak(new LeakReport.RingLeak(r.view(), System.nanoTime() - r.createdNanos,
                     occupied, ring == null, r.facts.sqpoll() ? sqThread(r.fd) : -1));
         } finally {
-            ringLeaks.incrementAndGet(); // counted once said: whoever sees the count finds the line and event
+            tracker.countLeak(Rule.RING_OUTLIVED_OWNER); // counted once said: whoever sees the count finds the line and event
         }
         tracker.reclaimRing(r, ring);
     }
@@ -83,22 +81,9 @@ final class OwnerGoneRules {
             tracker.listener().slotLeak(new LeakReport.SlotLeak(r.view(), s.view(), System.nanoTime() - s.createdNanos,
                     slotFile(r.fd, s.slot)));
         } finally {
-            slotLeaks.incrementAndGet();
+            tracker.countLeak(Rule.SLOT_OUTLIVED_OWNER);
         }
         tracker.reclaimSlot(r, s);
-    }
-
-    long ringLeaks() {
-        return ringLeaks.get();
-    }
-
-    /** A ring leak another tracker-side rule reported (pile-up, outlived thread): counted with these. */
-    void countRingLeak() {
-        ringLeaks.incrementAndGet();
-    }
-
-    long slotLeaks() {
-        return slotLeaks.get();
     }
 
     /** What slot {@code slot} of ring {@code ringFd} holds as the kernel shows it, or null. */

@@ -1,5 +1,7 @@
 package dev.ringwatch.agent.track;
 
+import dev.ringwatch.agent.finding.Finding;
+
 /**
  * A ring pile-up: more than the threshold of rings open from one creation site, their number grown in
  * consecutive windows with none of them closed. One report per site.
@@ -13,4 +15,9 @@ package dev.ringwatch.agent.track;
  */
 public record PileUp(CreationSite site, String library, int openRings, int sqpollRings, long oldestAgeNanos,
                      int windows, String thread) {
+    /** This pile-up in the vocabulary every sink speaks. */
+    public Finding.RingPileUp finding() {
+        return new Finding.RingPileUp(library, CreationSite.framesText(site), openRings, sqpollRings, oldestAgeNanos,
+                windows, thread);
+    }
 }

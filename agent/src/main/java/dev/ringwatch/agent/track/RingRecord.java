@@ -327,7 +327,7 @@ final class RingRecord {
         if (tracked == null || (state == State.CLOSED && tracked.open())) {
             tracked = new TrackedRing(facts, inode, sqThreadTid, state == State.OPEN, createdNanos,
                     state == State.OPEN ? 0 : closedNanos, closeSite == null ? "" : closeSite.render(""),
-                    site == null ? "" : site.render(""), creatingThread);
+                    CreationSite.framesText(site), creatingThread);
         }
         return tracked;
     }

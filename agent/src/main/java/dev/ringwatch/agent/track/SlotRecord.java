@@ -50,7 +50,7 @@ final class SlotRecord {
         boolean released = state != State.OCCUPIED;
         if (tracked == null || tracked.released() != released) {
             // no target: reading /proc/self/fd at every registration would cost more than the rest of the tracking
-            tracked = new TrackedSlot(ring.id, slot, fd, "", tag, ownerClass, site == null ? "" : site.render(""), thread,
+            tracked = new TrackedSlot(ring.id, slot, fd, "", tag, ownerClass, CreationSite.framesText(site), thread,
                     createdNanos, released, released ? releasedNanos : 0L, false);
         }
         return tracked;

@@ -2,12 +2,14 @@ package dev.ringwatch.agent.track;
 
 import dev.ringwatch.agent.config.AgentOptions;
 import dev.ringwatch.agent.config.SlotStacks;
+import dev.ringwatch.agent.finding.Rule;
 import dev.ringwatch.agent.model.RingFacts;
 import dev.ringwatch.agent.proc.ProcView;
 import dev.ringwatch.agent.proc.RingFdInfo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,7 +47,7 @@ public final class Tracker {
     private final ConcurrentLinkedQueue<RingRecord> unread = new ConcurrentLinkedQueue<>();
     private final AtomicLong assignedIds = new AtomicLong(ASSIGNED_IDS);
     private final LiveRingRules liveRules;
-    private final AtomicLong kernelLeaks = new AtomicLong();
+    private final LeakCounts leaks = new LeakCounts();
     private final AtomicLong reclaimedRings = new AtomicLong();
     private final AtomicLong reclaimedSlots = new AtomicLong();
     /** Registrations seen, for sampling; racy on purpose: sampling needs no exact count. */
@@ -339,13 +341,13 @@ public final class Tracker {
      * Claims the report of a leak the kernel reconciler found, so that no ring or slot is reported twice
      * (once by a GC rule here, once by a kernel rule). {@code ringId} 0: the finding names no tracked ring
      * (an untracked ring, socket drift); {@code slot} -1: it is about the ring itself. Returns true (and counts
-     * the leak) when it is to be reported, false when that ring or slot was reported already.
+     * the leak under {@code rule}) when it is to be reported, false when that ring or slot was reported already.
      */
-    public boolean claimKernelLeak(long ringId, int slot, long tag) {
+    public boolean claimKernelLeak(Rule rule, long ringId, int slot, long tag) {
         RingRecord r = ringId == 0 ? null : anyRecord(ringId);
         boolean claimed = r == null || (slot < 0 ? r.claimKernelRingLeak() : r.claimKernelSlotLeak(slot, tag));
         if (claimed) {
-            kernelLeaks.incrementAndGet();
+            leaks.count(rule);
         }
         return claimed;
     }
@@ -382,8 +384,13 @@ public final class Tracker {
             pending += r.awaitingCount();
         }
         return new TrackerSnapshot.Counts(registry.liveRings(), registry.sqpollRings(), occupied, pending,
-                ownerGone.ringLeaks(), ownerGone.slotLeaks(), reclaimedRings.get(), reclaimedSlots.get(),
-                registry.dropped(), registry.tracked(), kernelLeaks.get());
+                leaks.ringLeaks(), leaks.slotLeaks(), reclaimedRings.get(), reclaimedSlots.get(),
+                registry.dropped(), registry.tracked(), leaks.kernelLeaks());
+    }
+
+    /** Leaks reported since start by each rule, every rule present (for JMX). */
+    public Map<Rule, Long> leaksByRule() {
+        return leaks.byRule();
     }
 
     /** The rules over live rings (pile-up, outlived thread): the tracker's thread runs them after each poll. */
@@ -391,8 +398,9 @@ public final class Tracker {
         liveRules.run(now);
     }
 
-    void countRingLeak() {
-        ownerGone.countRingLeak();
+    /** One leak of {@code rule} reported by the tracker's own rules (counted once said). */
+    void countLeak(Rule rule) {
+        leaks.count(rule);
     }
 
     void forEachOpenRecord(Consumer<RingRecord> action) {

@@ -29,8 +29,8 @@ class LeakMessagesTest {
 
     @Test
     void ringLineLeadsWithWhatHowOldWhoAndWhere() {
-        String line = new LeakMessages(options("")).ringLeak(
-                new LeakReport.RingLeak(ring(true, true, true, List.of()), 3200L * 1_000_000, 2, true, 4711));
+        String line = new LeakMessages(options("")).leak(
+                new LeakReport.RingLeak(ring(true, true, true, List.of()), 3200L * 1_000_000, 2, true, 4711).finding());
         assertTrue(line.startsWith("ringwatch LEAK ring outlived owner: SQPOLL ring fd=12 flags=SQPOLL|SQE128|CQE32"
                 + " entries=64 age=3.2s owner=com.example.Conn created by thread \"main\" at\n\t(creation stack not captured)"),
                 line);
@@ -43,8 +43,8 @@ class LeakMessagesTest {
 
     @Test
     void withReclaimOnTheLineDoesNotSuggestIt() {
-        String line = new LeakMessages(options("reclaim=true")).ringLeak(
-                new LeakReport.RingLeak(ring(false, false, true, List.of()), SECOND, 0, true, -1));
+        String line = new LeakMessages(options("reclaim=true")).leak(
+                new LeakReport.RingLeak(ring(false, false, true, List.of()), SECOND, 0, true, -1).finding());
         assertTrue(!line.contains("reclaim=true") && !line.contains("severe"), line);
         assertTrue(line.contains("owner=dev.ringwatch.ring.IoUring (the ring itself: no owner(..) was given)"), line);
     }
@@ -53,8 +53,9 @@ class LeakMessagesTest {
     void slotLine() {
         TrackerSnapshot.SlotView slot = new TrackerSnapshot.SlotView(3, 17, 1, false, true, "com.example.Session", true, 0, 0,
                 "worker-1", null, true);
-        String line = new LeakMessages(options("slotStacks=sampled,sampleInterval=64")).slotLeak(
-                new LeakReport.SlotLeak(ring(true, false, true, List.of(slot)), slot, 1500L * 1_000_000, "socket:[18868]"));
+        String line = new LeakMessages(options("slotStacks=sampled,sampleInterval=64")).leak(
+                new LeakReport.SlotLeak(ring(true, false, true, List.of(slot)), slot, 1500L * 1_000_000, "socket:[18868]")
+                        .finding());
         assertTrue(line.startsWith("ringwatch LEAK slot outlived owner: slot 3 (fd 17, socket:[18868]) of SQPOLL ring fd=12"
                 + " flags=SQPOLL|SQE128|CQE32 entries=64 age=1.5s owner=com.example.Session registered by thread \"worker-1\" at"
                 + "\n\t(registration stack not captured: slotStacks=sampled records one registration in 64;"), line);

@@ -2,6 +2,7 @@ package dev.ringwatch.agent.kernel;
 
 import dev.ringwatch.agent.finding.Finding;
 import dev.ringwatch.agent.finding.Rule;
+import dev.ringwatch.agent.finding.SampleFindings;
 
 import dev.ringwatch.jfr.FileSlotLeakEvent;
 import dev.ringwatch.jfr.RingLeakEvent;
@@ -30,18 +31,8 @@ class JfrLogAlertSinkTest {
     @TempDir
     Path dir;
 
-    static final List<Finding> ONE_OF_EACH = List.of(
-            new Finding.ClosedRingStillMapped("ring-core", 3, 12, "SQPOLL|SQE128", true, "app.Server", "main", 5_000_000_000L,
-                    "Server.start(Server.java:10)", 16384, 4242, 99, 2_000_000_000L, "Server.stop(Server.java:20)"),
-            new Finding.SqpollThreadOutlivedRing(4243, "iou-sqp-1", 4, 13, "SQPOLL", 3_000_000_000L, "app.Server",
-                    "main", "site", 0, 7_000_000_000L, "close-site", 17),
-            new Finding.UntrackedRing(20, 555, 4244, 2, "SqThread 4244, UserFiles 16 (2 occupied), UserBufs 0"),
-            new Finding.UntrackedSqpollThread(4245, "iou-sqp-1"),
-            new Finding.FdClosedUnderSlot(5, 14, 2, 30, "socket:[18868]", 0x5257000000000003L, "app.Conn", "worker",
-                    1_000_000_000L, "Conn.open(Conn.java:5)", ""),
-            new Finding.SlotReleaseStalled(6, 15, 1, 0x5257000000000004L, "socket:[18869]", 12_000_000_000L,
-                    "POLL_ADD multishot on slot 0 (user data 0x7)", 40_000_000_000L, 3),
-            new Finding.SocketDrift(30_000_000_000L, 6, 1000, 1100, 10, 10, 4, 4));
+    /** One finding of each kernel rule, in the order of the vocabulary. */
+    static final List<Finding> ONE_OF_EACH = SampleFindings.KERNEL;
 
     @Test
     void eachAlertCommitsItsJfrEventAndLogsOneLeakLine() throws IOException {
@@ -98,7 +89,7 @@ class JfrLogAlertSinkTest {
     @Test
     void faultLinesAreWarningsWithoutLeak() {
         RecordingLogger log = new RecordingLogger();
-        new JfrLogAlertSink(log).fault(AlertLines.fault("cannot read /proc/self/maps"));
+        new JfrLogAlertSink(log).fault(FaultLog.line("cannot read /proc/self/maps"));
         assertEquals(1, log.lines.size());
         assertEquals(System.Logger.Level.WARNING, log.lines.getFirst().level());
         assertEquals("ringwatch: reconciler: cannot read /proc/self/maps", log.lines.getFirst().text());

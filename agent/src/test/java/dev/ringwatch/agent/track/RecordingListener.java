@@ -11,6 +11,8 @@ final class RecordingListener implements TrackerListener {
     final List<TrackerSnapshot.RingView> created = new CopyOnWriteArrayList<>();
     final List<TrackerSnapshot.RingView> closed = new CopyOnWriteArrayList<>();
     final List<String> slotActions = new CopyOnWriteArrayList<>();
+    final List<PileUp> pileUps = new CopyOnWriteArrayList<>();
+    final List<RingOutlivedThread> outlivedThreads = new CopyOnWriteArrayList<>();
 
     @Override
     public void ringCreated(TrackerSnapshot.RingView ring) {
@@ -46,5 +48,15 @@ final class RecordingListener implements TrackerListener {
     @Override
     public void reclaimed(LeakReport.Reclaim reclaim) {
         reclaims.add(reclaim);
+    }
+
+    @Override
+    public void ringPileUp(PileUp pileUp) {
+        pileUps.add(pileUp);
+    }
+
+    @Override
+    public void ringOutlivedThread(RingOutlivedThread leak) {
+        outlivedThreads.add(leak);
     }
 }

@@ -5,6 +5,7 @@ import dev.ringwatch.agent.track.Hooks;
 import dev.ringwatch.agent.config.AgentOptions;
 import dev.ringwatch.agent.kernel.InFlightOp;
 import dev.ringwatch.agent.config.SlotStacks;
+import dev.ringwatch.agent.finding.Rule;
 import dev.ringwatch.agent.kernel.TrackedRing;
 import dev.ringwatch.agent.kernel.TrackedSlot;
 import dev.ringwatch.agent.proc.ProcView;
@@ -15,6 +16,8 @@ import java.lang.System.Logger.Level;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -169,18 +172,26 @@ class TrackerStateTest {
     }
 
     @Test
-    void kernelLeakClaims_oneReportPerRingAndSlot_countedInLeaks() {
+    void kernelLeakClaims_oneReportPerRingAndSlot_countedInLeaksUnderTheirRule() {
         Tracker t = tracker();
         open(t, 9);
         t.slotOccupied(new Object(), 9, 2, 40, TAG, false, null, false, "x");
-        assertTrue(t.claimKernelLeak(9, 2, TAG), "fd closed under slot 2: first report");
-        assertFalse(t.claimKernelLeak(9, 2, TAG), "the same registration again");
-        assertTrue(t.claimKernelLeak(9, 2, TAG + 1), "another registration of the slot");
-        assertTrue(t.claimKernelLeak(0, -1, 0), "an untracked ring names no tracked one");
+        assertTrue(t.claimKernelLeak(Rule.FD_CLOSED_UNDER_SLOT, 9, 2, TAG), "fd closed under slot 2: first report");
+        assertFalse(t.claimKernelLeak(Rule.FD_CLOSED_UNDER_SLOT, 9, 2, TAG), "the same registration again");
+        assertTrue(t.claimKernelLeak(Rule.FD_CLOSED_UNDER_SLOT, 9, 2, TAG + 1), "another registration of the slot");
+        assertTrue(t.claimKernelLeak(Rule.UNTRACKED_RING, 0, -1, 0), "an untracked ring names no tracked one");
         t.ringClosing(9);
-        assertTrue(t.claimKernelLeak(9, -1, 0), "closed ring still mapped");
-        assertFalse(t.claimKernelLeak(9, -1, 0), "its SQPOLL thread: covered by the ring's report");
+        assertTrue(t.claimKernelLeak(Rule.CLOSED_RING_STILL_MAPPED, 9, -1, 0), "closed ring still mapped");
+        assertFalse(t.claimKernelLeak(Rule.SQPOLL_THREAD_OUTLIVED_RING, 9, -1, 0),
+                "its SQPOLL thread: covered by the ring's report");
         assertEquals(4, t.counts().kernelLeaks());
         assertEquals(4, t.counts().leaks());
+        assertEquals(0, t.counts().ringLeaks() + t.counts().slotLeaks());
+        Map<Rule, Long> byRule = t.leaksByRule();
+        assertEquals(Set.of(Rule.values()), byRule.keySet(), "every rule, counted or not");
+        assertEquals(2, byRule.get(Rule.FD_CLOSED_UNDER_SLOT));
+        assertEquals(1, byRule.get(Rule.UNTRACKED_RING));
+        assertEquals(1, byRule.get(Rule.CLOSED_RING_STILL_MAPPED));
+        assertEquals(0, byRule.get(Rule.SQPOLL_THREAD_OUTLIVED_RING), "not claimed, not counted");
     }
 }
