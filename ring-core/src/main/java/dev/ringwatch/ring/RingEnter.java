@@ -26,6 +26,7 @@ final class RingEnter {
     static final int WAIT_DONE = 0, WAIT_TIMED_OUT = 1, WAIT_WOKEN = 2;
 
     private final int fd;
+    private final RingFdRegistration ringFd;
     private final SubmissionQueue sq;
     private final CompletionQueue cq;
     private final RingState state;
@@ -40,9 +41,10 @@ final class RingEnter {
     private final MemorySegment waitTimeout;
     private int lastWait;
 
-    RingEnter(int fd, SubmissionQueue sq, CompletionQueue cq, RingState state, int setupFlags, int features,
+    RingEnter(int fd, RingFdRegistration ringFd, SubmissionQueue sq, CompletionQueue cq, RingState state, int setupFlags, int features,
               String ring, Arena scratch) {
         this.fd = fd;
+        this.ringFd = ringFd;
         this.sq = sq;
         this.cq = cq;
         this.state = state;
@@ -175,12 +177,17 @@ final class RingEnter {
      * cannot (no GETEVENTS with a wait) skips it (Linker.Option.critical), which is a large part of a NOP's cost.
      */
     private long enterRaw(int toSubmit, int minComplete, int flags, long arg, long argSize, boolean mayBlock) {
+        int target = fd;
+        if (ringFd.index >= 0 && ringFd.usableHere()) {
+            target = ringFd.index;
+            flags |= RingFdRegistration.ENTER_REGISTERED_RING;
+        }
         if (EnterStub.AVAILABLE) {
-            return EnterStub.enter(fd, toSubmit, minComplete, flags, arg, argSize, mayBlock);
+            return EnterStub.enter(target, toSubmit, minComplete, flags, arg, argSize, mayBlock);
         }
         long r = mayBlock || arg != 0
-                ? Native.syscall(errnoSlot, Native.SYS_IO_URING_ENTER, fd, toSubmit, minComplete, flags, arg, argSize)
-                : Native.syscallCritical(errnoSlot, Native.SYS_IO_URING_ENTER, fd, toSubmit, minComplete, flags);
+                ? Native.syscall(errnoSlot, Native.SYS_IO_URING_ENTER, target, toSubmit, minComplete, flags, arg, argSize)
+                : Native.syscallCritical(errnoSlot, Native.SYS_IO_URING_ENTER, target, toSubmit, minComplete, flags);
         return r >= 0 ? r : -Native.errno(errnoSlot);
     }
 
