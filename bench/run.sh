@@ -156,16 +156,33 @@ fio_randread() {   # round
 }
 
 # jmh BENCHMARK LABEL ROUND [JVM ARG...]: one fork of one benchmark. Extra JVM args go to the
-# forked JVM (e.g. -javaagent:... for the agent's overhead variants).
+# forked JVM (e.g. -javaagent:... for the agent's overhead variants). $RING picks the ring
+# (RingFlavor): liburing (default here: the C baseline's flags) or defaults (ring-core's).
 jmh() {
   local bench=$1 label=$2 round=$3; shift 3
   local json=$LOGS/jmh-$label-r$round.json
   local args=("^dev\.ringwatch\.bench\.$bench\$" -f 1 -wi "$JMH_WI" -w "${JMH_ITER}s"
-              -i "$JMH_I" -r "${JMH_ITER}s" -rf json -rff "$json" -p "file=$TEST_FILE")
+              -i "$JMH_I" -r "${JMH_ITER}s" -rf json -rff "$json" -p "file=$TEST_FILE" -p "ring=${RING:-liburing}")
   [ $# -gt 0 ] && args+=(-jvmArgsAppend "$*")
   "$JAVA" -jar "$JAR" "${args[@]}" > "$LOGS/jmh-$label-r$round.txt" 2>&1 \
     || die "JMH $bench failed, see $LOGS/jmh-$label-r$round.txt"
   python3 "$RESULTS" jmh "$json"
+}
+
+# loop WORKLOAD-ARGS... : bench/jmh's LoopBench (the plain Java loop, no JMH) with the C programs'
+# timing; prints "<ops/s> <ops per CPU-second>". $RING as for jmh.
+loop_nop() {   # batch round
+  local log=$LOGS/loop-nop-batch$1-${RING:-liburing}-r$2.txt
+  "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$JAR" dev.ringwatch.bench.LoopBench nop --batch "$1" \
+    --ring "${RING:-liburing}" --warmup "$C_WARMUP" --duration "$C_SECONDS" > "$log" || return 1
+  python3 "$RESULTS" c "$log" "nop_batch$1"
+}
+
+loop_randread() {   # round
+  local log=$LOGS/loop-randread-${RING:-liburing}-r$1.txt
+  "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$JAR" dev.ringwatch.bench.LoopBench randread --file "$TEST_FILE" \
+    --qd 32 --ring "${RING:-liburing}" --warmup "$C_WARMUP" --duration "$C_SECONDS" > "$log" || return 1
+  python3 "$RESULTS" c "$log" randread_qd32
 }
 
 # measure ROUND WORKLOAD IMPLEMENTATION COMMAND...: runs one measurement and records its rates.
@@ -178,13 +195,32 @@ measure() {
 }
 
 # ---------------------------------------------------------------- rounds
-# Within a round the two sides of each comparison run back to back; odd rounds start with the
-# baseline, even rounds with ring-core, so slow drifts of the shared machine hit both alike.
-# With --agent, NOP's ring-core fork sits between the C baseline and the fork with the agent.
+# Within a round the sides of each comparison run back to back; odd rounds start with the
+# baseline, even rounds end with it, so slow drifts of the shared machine hit all alike.
+# Sides: liburing (C, io_uring_queue_init flags 0); ring-core / ring-core-loop (JMH / plain loop, the
+# same ring: no setup flags, fd not registered); ring-core-defaults / ring-core-loop-defaults (what
+# IoUring.builder() gives). With --agent, NOP's ring-core fork sits between the C baseline and the
+# fork with the agent (those two: the same-flags ring), and the loop and defaults sides are left out.
+RING_CORE_SIDES=(ring-core ring-core-loop ring-core-defaults ring-core-loop-defaults)
+
+# ring_core_side ROUND WORKLOAD SIDE: one ring-core measurement of a NOP batch or the random reads.
+ring_core_side() {
+  local r=$1 workload=$2 side=$3 ring=liburing
+  case $side in *-defaults) ring=defaults ;; esac
+  case $workload:$side in
+    nop_batch*:ring-core|nop_batch*:ring-core-defaults)
+      RING=$ring measure "$r" "$workload" "$side" jmh "NopBenchmark.${workload#nop_}" "${workload//_/-}-$ring" "$r" ;;
+    nop_batch*:ring-core-loop*) RING=$ring measure "$r" "$workload" "$side" loop_nop "${workload#nop_batch}" "$r" ;;
+    randread_qd32:ring-core|randread_qd32:ring-core-defaults)
+      RING=$ring measure "$r" randread_qd32 "$side" jmh RandomReadBenchmark.qd32 "randread-qd32-$ring" "$r" ;;
+    randread_qd32:ring-core-loop*) RING=$ring measure "$r" randread_qd32 "$side" loop_randread "$r" ;;
+  esac
+}
+
 run_round() {
   local r=$1 batch
   for batch in 32 1; do
-    local sides=(liburing ring-core)
+    local sides=(liburing "${RING_CORE_SIDES[@]}")
     [ "$AGENT_ONLY" = 1 ] && sides=(ring-core)
     [ "$AGENT" = 1 ] && sides+=(ring-core+agent)
     [ $((r % 2)) = 1 ] || sides=($(printf '%s\n' "${sides[@]}" | tac))
@@ -195,22 +231,22 @@ run_round() {
       elif [ "$side" = liburing ]; then
         measure "$r" "nop_batch$batch" liburing c_nop "$batch" "$r"
       else
-        measure "$r" "nop_batch$batch" ring-core jmh "NopBenchmark.batch$batch" "nop-batch$batch" "$r"
+        ring_core_side "$r" "nop_batch$batch" "$side"
       fi
     done
   done
   [ "$AGENT" = 1 ] && agent_round "$r"
   [ "$AGENT_ONLY" = 1 ] && return 0
   warm_file
-  if [ $((r % 2)) = 1 ]; then
-    measure "$r" randread_qd32 fio fio_randread "$r"
-    measure "$r" randread_qd32 ring-core jmh RandomReadBenchmark.qd32 randread-qd32 "$r"
-    measure "$r" randread_qd32 liburing c_randread "$r"
-  else
-    measure "$r" randread_qd32 liburing c_randread "$r"
-    measure "$r" randread_qd32 ring-core jmh RandomReadBenchmark.qd32 randread-qd32 "$r"
-    measure "$r" randread_qd32 fio fio_randread "$r"
-  fi
+  local sides=(fio liburing "${RING_CORE_SIDES[@]}") side
+  [ $((r % 2)) = 1 ] || sides=($(printf '%s\n' "${sides[@]}" | tac))
+  for side in "${sides[@]}"; do
+    case $side in
+      fio) measure "$r" randread_qd32 fio fio_randread "$r" ;;
+      liburing) measure "$r" randread_qd32 liburing c_randread "$r" ;;
+      *) ring_core_side "$r" randread_qd32 "$side" ;;
+    esac
+  done
 }
 
 environment_note() {

@@ -26,14 +26,17 @@ import statistics
 import sys
 from collections import defaultdict
 
-# workload, ring-core's name, baseline's name, target ratio (None: shown for information only)
-COMPARISONS = [
-    ("nop_batch32", "ring-core", "liburing", 0.95),
-    ("nop_batch1", "ring-core", "liburing", 0.90),
-    ("randread_qd32", "ring-core", "fio", 1.00),
-    ("randread_qd32", "ring-core", "liburing", None),
-    ("randread_qd32", "liburing", "fio", None),
-]
+# workload, ring-core's name, baseline's name, target ratio (None: shown for information only).
+# ring-core / ring-core-loop: JMH / the plain Java loop (LoopBench) on the C baseline's ring (no setup
+# flags, fd not registered): the same-flags comparison. ring-core-defaults / ring-core-loop-defaults: what
+# IoUring.builder() gives, against liburing's defaults: each side's defaults.
+RING_CORE_SIDES = ["ring-core", "ring-core-loop", "ring-core-defaults", "ring-core-loop-defaults"]
+COMPARISONS = (
+    [(w, side, "liburing", 1.00) for w in ("nop_batch32", "nop_batch1", "randread_qd32") for side in RING_CORE_SIDES]
+    + [
+        ("randread_qd32", "ring-core", "fio", 1.00),
+        ("randread_qd32", "liburing", "fio", None),
+    ])
 
 DESCRIPTIONS = {
     "nop_batch32": "NOP, batch 32",
@@ -180,6 +183,8 @@ def report(raw_path, out_path, note=""):
          f"Rounds: {rounds}; in each, the two sides of a comparison run back to back (order alternating).",
          "ratio = median over rounds of the per-round ratio of ops/s; CPU ratio = the same with ops per",
          "second of the measuring thread's CPU time (fio: usr+sys), a cross-check less disturbed by other load.",
+         "ring-core = JMH, ring-core-loop = a plain Java loop (LoopBench), both on liburing's ring (no setup",
+         "flags, fd not registered: same flags); *-defaults = the ring IoUring.builder() gives (each side's defaults).",
          ""]
         + (rows if len(rows) > 2 else ["(ring-core against C and fio: not run)"])
         + overhead

@@ -1,9 +1,5 @@
 package dev.ringwatch.ring;
 
-import java.lang.foreign.MemorySegment;
-
-import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
-
 /**
  * Hands ready completions to the application's handler, resource-tag completions to the fixed-file
  * table, and decides when reaping must enter the kernel: deferred task work, and completions the kernel
@@ -63,8 +59,7 @@ final class CompletionReaper {
     }
 
     /**
-     * CQEs are read in place, through one slice per contiguous run, so the JIT checks bounds once per run
-     * rather than per field. If the handler throws, the completions before it stay consumed and the
+     * CQEs are read in place. If the handler throws, the completions before it stay consumed and the
      * failing one is consumed too: none is seen twice.
      */
     private int reapReady(CompletionHandler small, BigCompletionHandler big, int max) {
@@ -78,26 +73,19 @@ final class CompletionReaper {
                     + q.entries + " apart");
         }
         int seen = 0;
-        int shift = q.cqeShift;
         try {
             while (head != tail && seen < max) {
-                int n = q.contiguous(head, tail);
-                MemorySegment run = q.run(head, n);
-                for (int i = 0; i < n && seen < max; i++) {
-                    long off = (long) i << shift;
-                    long userData = run.get(JAVA_LONG_UNALIGNED, off);
-                    long resFlags = run.get(JAVA_LONG_UNALIGNED, off + 8);
-                    head++;
-                    if ((userData & 0xFFFF_0000_0000_0000L) == IoUring.TAG_PREFIX) {
-                        tagCompleted(userData);
+                long userData = q.word(head, 0);
+                long resFlags = q.word(head, 8);
+                int at = head++;
+                if ((userData & 0xFFFF_0000_0000_0000L) == IoUring.TAG_PREFIX) {
+                    tagCompleted(userData);
+                } else {
+                    seen++;
+                    if (big == null) {
+                        small.handle(userData, (int) resFlags, (int) (resFlags >>> 32));
                     } else {
-                        seen++;
-                        if (big == null) {
-                            small.handle(userData, (int) resFlags, (int) (resFlags >>> 32));
-                        } else {
-                            big.handle(userData, (int) resFlags, (int) (resFlags >>> 32),
-                                    run.get(JAVA_LONG_UNALIGNED, off + 16), run.get(JAVA_LONG_UNALIGNED, off + 24));
-                        }
+                        big.handle(userData, (int) resFlags, (int) (resFlags >>> 32), q.word(at, 16), q.word(at, 24));
                     }
                 }
             }

@@ -48,6 +48,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
     private final RingState state = new RingState();
     final RingTeardown teardown; // package-private for the close tests
     private final RingEnter enter;
+    private final RingFdRegistration ringFd;
     private final CompletionReaper reaper;
     private final ThreadCheck threads;
     private FileTable files;
@@ -62,7 +63,8 @@ public final class IoUring extends RingDescription implements AutoCloseable {
         this.sq = new SubmissionQueue(memory, p, setupFlags);
         this.cq = new CompletionQueue(memory, p, setupFlags);
         this.sqes = new Sqe[sq.entries];
-        this.enter = new RingEnter(fd, sq, cq, state, setupFlags, p.features(), toString(), setup.scratch());
+        this.ringFd = b.registerRingFd ? RingFdRegistration.register(fd) : RingFdRegistration.NONE;
+        this.enter = new RingEnter(fd, ringFd, sq, cq, state, setupFlags, p.features(), toString(), setup.scratch());
         this.reaper = new CompletionReaper(this, sq, cq, enter.needsGetEvents());
         this.threads = b.checkThreads || Boolean.getBoolean(ThreadCheck.PROPERTY) ? new ThreadCheck(toString()) : null;
     }
@@ -384,6 +386,14 @@ public final class IoUring extends RingDescription implements AutoCloseable {
 
     // ---- close ---------------------------------------------------------------------------------------
 
+    /**
+     * {@return whether the ring's fd is registered with the kernel for the thread that built the ring
+     * ({@link IoUringBuilder#registerRingFd()}); false again once that thread has dropped it after close}
+     */
+    public boolean isRingFdRegistered() {
+        return ringFd.isRegistered();
+    }
+
     /** {@return whether {@link #close()} was called} */
     public boolean isClosed() {
         return state.isClosed();
@@ -426,6 +436,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
      */
     private void closeResources() {
         try {
+            ringFd.dropIfHere();
             teardown.detach(this);
         } finally {
             FileIdentity.closeIfStill(identity, fd, toString());
@@ -439,6 +450,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
     /** Throws when the ring is closed; the calling thread becomes the ring's user (RingTeardown). */
     void ensureOpen() {
         if (teardown.closedFor(Thread.currentThread(), state)) {
+            ringFd.dropIfHere(); // closed on another thread: only the registering thread can drop it
             throw closedException(null);
         }
     }

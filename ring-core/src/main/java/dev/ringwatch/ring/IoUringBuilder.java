@@ -2,7 +2,14 @@ package dev.ringwatch.ring;
 
 import java.time.Duration;
 
-/** Describes a ring to create; {@link #build()} creates it. Get one from {@link IoUring#builder()}. */
+/**
+ * Describes a ring to create; {@link #build()} creates it. Get one from {@link IoUring#builder()}.
+ *
+ * <p>Defaults beyond liburing's ({@code io_uring_queue_init(entries, &ring, 0)}): {@link #noSqArray(boolean)}
+ * is on. SINGLE_ISSUER, DEFER_TASKRUN and a registered ring fd stay opt-in ({@link #singleIssuer()},
+ * {@link #deferTaskrun()}, {@link #registerRingFd()}): each ties the ring to one thread, and a ring may be
+ * handed from thread to thread and closed from any thread.
+ */
 public final class IoUringBuilder {
     int entries = 64;
     int flags;
@@ -12,6 +19,9 @@ public final class IoUringBuilder {
     IoUring attachTo;
     Object owner;
     boolean checkThreads;
+    boolean noSqArray = true;
+    boolean noSqArrayExplicit;
+    boolean registerRingFd;
     Mapper mapper = Mapper.NATIVE;
 
     IoUringBuilder() {
@@ -157,6 +167,36 @@ public final class IoUringBuilder {
      */
     public IoUringBuilder deferTaskrun() {
         flags |= SetupFlags.DEFER_TASKRUN | SetupFlags.SINGLE_ISSUER;
+        return this;
+    }
+
+    /**
+     * IORING_SETUP_NO_SQARRAY: the kernel takes SQ slot i as SQE i instead of reading an index array
+     * (one load fewer per SQE, and no array to fill). On by default; on a kernel older than 6.6, which
+     * rejects the flag, the ring is set up without it (only a default is dropped that way: an explicit
+     * {@code noSqArray(true)} fails there). The flag shows in {@link IoUring#setupFlags()}.
+     *
+     * @param on whether to ask for it
+     * @return this builder
+     */
+    public IoUringBuilder noSqArray(boolean on) {
+        noSqArray = on;
+        noSqArrayExplicit = true;
+        return this;
+    }
+
+    /**
+     * Registers the ring's fd with the kernel for the building thread (IORING_REGISTER_RING_FDS), so that
+     * io_uring_enter on that thread skips the fd lookup and reference count (IORING_ENTER_REGISTERED_RING).
+     * Other threads keep using the fd. For a ring built, used and closed on one platform thread: the kernel
+     * holds the registration per thread, so a ring closed on another thread keeps its kernel side until the
+     * building thread calls into it again or exits. Silently not done on a virtual thread or when the kernel
+     * refuses; {@link IoUring#isRingFdRegistered()} tells.
+     *
+     * @return this builder
+     */
+    public IoUringBuilder registerRingFd() {
+        registerRingFd = true;
         return this;
     }
 

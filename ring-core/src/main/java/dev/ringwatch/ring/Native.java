@@ -23,7 +23,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  */
 final class Native {
     static final long SYS_FSTAT = 5, SYS_IO_URING_SETUP = 425, SYS_IO_URING_ENTER = 426, SYS_IO_URING_REGISTER = 427;
-    static final int PROT_READ = 1, PROT_WRITE = 2, MAP_SHARED = 1, MAP_PRIVATE = 2, MAP_FIXED = 0x10,
+    static final int PROT_READ = 1, PROT_WRITE = 2, PROT_EXEC = 4, MAP_SHARED = 1, MAP_PRIVATE = 2, MAP_FIXED = 0x10,
             MAP_ANONYMOUS = 0x20, MAP_POPULATE = 0x8000;
 
     static final String MODULE_NAME = "dev.ringwatch.ring";
@@ -45,6 +45,7 @@ final class Native {
             Linker.Option.firstVariadicArg(1), Linker.Option.critical(false));
     private static final MethodHandle MMAP = downcall("mmap",
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
+    private static final MethodHandle MPROTECT = downcall("mprotect", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
     private static final MethodHandle MUNMAP = downcall("munmap", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle CLOSE = downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle OPEN = downcall("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
@@ -138,6 +139,29 @@ final class Native {
         try {
             return (long) MMAP.invokeExact(slot, address, length, PROT_READ | PROT_WRITE,
                     MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS, -1, 0L);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * A private page holding {@code code}, made read-only and executable; null if the system refuses
+     * (e.g. a policy against executable anonymous memory). Never unmapped.
+     */
+    static MemorySegment executable(byte[] code) {
+        MemorySegment slot = newErrnoSlot(Arena.ofAuto());
+        long page = 4096;
+        try {
+            long addr = (long) MMAP.invokeExact(slot, 0L, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0L);
+            if (addr == -1L) {
+                return null;
+            }
+            MemorySegment.copy(MemorySegment.ofArray(code), 0, MemorySegment.ofAddress(addr).reinterpret(page), 0, code.length);
+            if ((int) MPROTECT.invokeExact(slot, addr, page, PROT_READ | PROT_EXEC) != 0) {
+                munmap(slot, addr, page);
+                return null;
+            }
+            return MemorySegment.ofAddress(addr).reinterpret(code.length);
         } catch (Throwable t) {
             throw rethrow(t);
         }

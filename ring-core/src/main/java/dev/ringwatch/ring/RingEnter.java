@@ -26,6 +26,7 @@ final class RingEnter {
     static final int WAIT_DONE = 0, WAIT_TIMED_OUT = 1, WAIT_WOKEN = 2;
 
     private final int fd;
+    private final RingFdRegistration ringFd;
     private final SubmissionQueue sq;
     private final CompletionQueue cq;
     private final RingState state;
@@ -40,9 +41,10 @@ final class RingEnter {
     private final MemorySegment waitTimeout;
     private int lastWait;
 
-    RingEnter(int fd, SubmissionQueue sq, CompletionQueue cq, RingState state, int setupFlags, int features,
+    RingEnter(int fd, RingFdRegistration ringFd, SubmissionQueue sq, CompletionQueue cq, RingState state, int setupFlags, int features,
               String ring, Arena scratch) {
         this.fd = fd;
+        this.ringFd = ringFd;
         this.sq = sq;
         this.cq = cq;
         this.state = state;
@@ -115,10 +117,9 @@ final class RingEnter {
         while (true) {
             long slice = Math.min(WAIT_SLICE.toNanos(), deadline == NO_DEADLINE ? Long.MAX_VALUE : deadline - System.nanoTime());
             Timespec.write(waitTimeout, Duration.ofNanos(Math.max(0, slice)));
-            long r = Native.syscall(errnoSlot, Native.SYS_IO_URING_ENTER, fd, 0, minComplete, flags,
-                    waitArg.address(), GETEVENTS_ARG.byteSize());
+            long r = enterRaw(0, minComplete, flags, waitArg.address(), GETEVENTS_ARG.byteSize(), true);
             flags = GETEVENTS | EXT_ARG;
-            int e = r >= 0 ? 0 : Native.errno(errnoSlot);
+            int e = r >= 0 ? 0 : (int) -r;
             if (r >= 0 || cq.ready() >= minComplete) {
                 return WAIT_DONE;
             }
@@ -159,17 +160,35 @@ final class RingEnter {
 
     private int enter(int toSubmit, int minComplete, int flags, boolean mayBlock) {
         while (true) {
-            long r = mayBlock
-                    ? Native.syscall(errnoSlot, Native.SYS_IO_URING_ENTER, fd, toSubmit, minComplete, flags, 0, 0)
-                    : Native.syscallCritical(errnoSlot, Native.SYS_IO_URING_ENTER, fd, toSubmit, minComplete, flags);
+            long r = enterRaw(toSubmit, minComplete, flags, 0, 0, mayBlock);
             if (r >= 0) {
                 return (int) r;
             }
-            int e = Native.errno(errnoSlot);
+            int e = (int) -r;
             if (e != Errno.EINTR) {
                 throw new IoUringException(call(toSubmit, minComplete, flags), e, hint(e));
             }
         }
+    }
+
+    /**
+     * io_uring_enter; returns the kernel's result, {@code >= 0} or minus errno. A call that may sleep
+     * ({@code mayBlock}) makes the normal thread-state transition, so that a GC need not wait for it; one that
+     * cannot (no GETEVENTS with a wait) skips it (Linker.Option.critical), which is a large part of a NOP's cost.
+     */
+    private long enterRaw(int toSubmit, int minComplete, int flags, long arg, long argSize, boolean mayBlock) {
+        int target = fd;
+        if (ringFd.index >= 0 && ringFd.usableHere()) {
+            target = ringFd.index;
+            flags |= RingFdRegistration.ENTER_REGISTERED_RING;
+        }
+        if (EnterStub.AVAILABLE) {
+            return EnterStub.enter(target, toSubmit, minComplete, flags, arg, argSize, mayBlock);
+        }
+        long r = mayBlock || arg != 0
+                ? Native.syscall(errnoSlot, Native.SYS_IO_URING_ENTER, target, toSubmit, minComplete, flags, arg, argSize)
+                : Native.syscallCritical(errnoSlot, Native.SYS_IO_URING_ENTER, target, toSubmit, minComplete, flags);
+        return r >= 0 ? r : -Native.errno(errnoSlot);
     }
 
     /** io_uring_register on this ring; throws {@link IoUringException} naming {@code what} and the limit behind it. */

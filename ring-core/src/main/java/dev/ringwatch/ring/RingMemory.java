@@ -28,7 +28,9 @@ final class RingMemory {
     RingMemory(int fd, RingParams p, int flags, MemorySegment errnoSlot, Mapper mapper, String describe) {
         int sqEntries = p.sqEntries();
         int cqEntries = p.cqEntries();
-        long sqRingBytes = p.sqOff(RingParams.SQ_OFF_ARRAY) + 4L * sqEntries;
+        // NO_SQARRAY: no index array; the SQ's head, tail and flags lie in the CQ ring's header part
+        long sqRingBytes = (flags & SetupFlags.NO_SQARRAY) != 0 ? p.cqOff(RingParams.CQ_OFF_CQES)
+                : p.sqOff(RingParams.SQ_OFF_ARRAY) + 4L * sqEntries;
         long cqRingBytes = p.cqOff(RingParams.CQ_OFF_CQES) + (long) cqEntries * cqeSize(flags);
         long sqesBytes = (long) sqEntries << ((flags & SetupFlags.SQE128) != 0 ? 7 : 6);
         try {

@@ -19,8 +19,15 @@ record RingSetup(int fd, RingParams params, RingMemory memory, FileIdentity iden
             wqFd = b.attachTo.fd();
             flags |= SetupFlags.ATTACH_WQ;
         }
-        p.request(flags, b.cqEntries, b.sqThreadCpu < 0 ? 0 : b.sqThreadCpu, b.sqThreadIdleMillis, wqFd);
-        long r = Native.syscall(errno, Native.SYS_IO_URING_SETUP, b.entries, p.address(), 0, 0, 0, 0);
+        if (b.noSqArray) {
+            flags |= SetupFlags.NO_SQARRAY;
+        }
+        long r = setup(errno, p, b, flags, wqFd);
+        if (r < 0 && Native.errno(errno) == Errno.EINVAL && b.noSqArray && !b.noSqArrayExplicit) {
+            // A kernel before 6.6 does not know NO_SQARRAY; it was only our default, so do without it.
+            flags &= ~SetupFlags.NO_SQARRAY;
+            r = setup(errno, p, b, flags, wqFd);
+        }
         if (r < 0) {
             int e = Native.errno(errno);
             throw new IoUringException(b.describeSetup(flags, wqFd), e, b.setupHint(e, flags));
@@ -35,5 +42,10 @@ record RingSetup(int fd, RingParams params, RingMemory memory, FileIdentity iden
             throw e;
         }
         return new RingSetup(fd, p, memory, FileIdentity.of(fd), perRing);
+    }
+
+    private static long setup(MemorySegment errno, RingParams p, IoUringBuilder b, int flags, int wqFd) {
+        p.request(flags, b.cqEntries, b.sqThreadCpu < 0 ? 0 : b.sqThreadCpu, b.sqThreadIdleMillis, wqFd);
+        return Native.syscall(errno, Native.SYS_IO_URING_SETUP, b.entries, p.address(), 0, 0, 0, 0);
     }
 }

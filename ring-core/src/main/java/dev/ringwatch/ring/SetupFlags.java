@@ -30,10 +30,19 @@ public final class SetupFlags {
     public static final int SINGLE_ISSUER = 1 << 12;
     /** IORING_SETUP_DEFER_TASKRUN. */
     public static final int DEFER_TASKRUN = 1 << 13;
+    /** IORING_SETUP_NO_MMAP. */
+    public static final int NO_MMAP = 1 << 14;
+    /** IORING_SETUP_REGISTERED_FD_ONLY. */
+    public static final int REGISTERED_FD_ONLY = 1 << 15;
+    /**
+     * IORING_SETUP_NO_SQARRAY (kernel 6.6): the SQ has no index array, SQ slot i is SQE i. ring-core sets it
+     * by default where the kernel has it ({@link IoUringBuilder#noSqArray(boolean)}).
+     */
+    public static final int NO_SQARRAY = 1 << 16;
 
     private static final String[] NAMES = {"IOPOLL", "SQPOLL", "SQ_AFF", "CQSIZE", "CLAMP", "ATTACH_WQ",
             "R_DISABLED", "SUBMIT_ALL", "COOP_TASKRUN", "TASKRUN_FLAG", "SQE128", "CQE32", "SINGLE_ISSUER",
-            "DEFER_TASKRUN"};
+            "DEFER_TASKRUN", "NO_MMAP", "REGISTERED_FD_ONLY", "NO_SQARRAY"};
 
     private SetupFlags() {
     }

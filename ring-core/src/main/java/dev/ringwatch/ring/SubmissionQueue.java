@@ -30,10 +30,13 @@ final class SubmissionQueue {
         mask = ring.get(JAVA_INT, p.sqOff(RingParams.OFF_MASK));
         entries = ring.get(JAVA_INT, p.sqOff(RingParams.OFF_ENTRIES));
         sqeShift = (setupFlags & SetupFlags.SQE128) != 0 ? 7 : 6;
-        // SQ index i always names SQE i: fill the indirection array once, as liburing does.
-        long array = p.sqOff(RingParams.SQ_OFF_ARRAY);
-        for (int i = 0; i < entries; i++) {
-            ring.set(JAVA_INT, array + 4L * i, i);
+        // SQ index i always names SQE i: fill the indirection array once, as liburing does (NO_SQARRAY:
+        // the kernel has no array and reads SQE i for slot i by itself).
+        if ((setupFlags & SetupFlags.NO_SQARRAY) == 0) {
+            long array = p.sqOff(RingParams.SQ_OFF_ARRAY);
+            for (int i = 0; i < entries; i++) {
+                ring.set(JAVA_INT, array + 4L * i, i);
+            }
         }
         sqeTail = (int) INT.getAcquire(ring, tailOff);
         cachedHead = sqeTail;

@@ -71,7 +71,7 @@ class LibraryApiTest {
 
     @Test
     void toStringSaysNoSetupFlags() {
-        try (IoUring ring = IoUring.builder().entries(4).build()) {
+        try (IoUring ring = IoUring.builder().entries(4).noSqArray(false).build()) {
             assertTrue(ring.toString().endsWith(", no setup flags)"), ring.toString());
         }
     }

@@ -36,7 +36,7 @@ class JsonLogIT {
         }
         JsonNode ring = leaks.stream().filter(n -> n.get("rule").asText().equals("ring outlived owner")
                 && n.get("severe").asBoolean()).findFirst().orElseThrow();
-        assertEquals("SQPOLL", ring.get("flags").asText());
+        assertEquals("SQPOLL|NO_SQARRAY", ring.get("flags").asText());
         assertTrue(ring.get("stack").get(0).asText().startsWith("dev.ringwatch.programs.MixedLeaks.dropRings("), ring.toString());
         assertEquals(1, lines.stream().filter(n -> n.get("type").asText().equals("openAtExit")).count(), lines.toString());
     }

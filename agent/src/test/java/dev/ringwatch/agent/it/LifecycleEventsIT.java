@@ -29,7 +29,7 @@ class LifecycleEventsIT {
         Set<Long> ids = new HashSet<>();
         for (RecordedEvent e : created) {
             assertTrue(ids.add(e.getLong("ringId")));
-            assertEquals("SQPOLL", e.getString("setupFlags"));
+            assertEquals("SQPOLL|NO_SQARRAY", e.getString("setupFlags"));
             assertEquals("ring-core", e.getString("library"));
             assertEquals(1, e.getLong("sqThreadIdle"), "sqThreadIdle in ms");
         }

@@ -44,7 +44,7 @@ class RingRulesKernelTest {
             assertEquals(tid, f.sqThreadTid());
             assertTrue(f.severe());
             assertEquals((rings.bytes() + 4095) / 4096 * 4096, f.bytesMapped());
-            assertEquals("SQPOLL|SQE128", f.setupFlags());
+            assertEquals("SQPOLL|SQE128|NO_SQARRAY", f.setupFlags());
             // one report covers the ring and its thread: no outlived-thread, no untracked-thread report
             assertEquals(1, k.sink.alerts().size(), k.sink.toString());
             String line = k.sink.alerts().getFirst().logLine();
@@ -269,7 +269,7 @@ class RingRulesKernelTest {
             assertEquals(1, faults.size(), k.sink.toString());
             // The fd number may already be reused (listing /proc/self/fd opens a directory, lowest fd first).
             assertTrue(faults.getFirst().startsWith("ringwatch: reconciler: ring " + tracked.id() + " (fd "
-                    + tracked.fd() + ", SQPOLL) was closed behind ringwatch's back: fd " + tracked.fd() + " "),
+                    + tracked.fd() + ", SQPOLL|NO_SQARRAY) was closed behind ringwatch's back: fd " + tracked.fd() + " "),
                     faults.getFirst());
             assertFalse(faults.getFirst().contains("LEAK"));
             assertTrue(KernelFixture.isSqpollThread(tid), "the ring's own mapping keeps it alive");

@@ -1,62 +1,50 @@
 package dev.ringwatch.bench;
 
-import dev.ringwatch.ring.CompletionHandler;
 import dev.ringwatch.ring.IoUring;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * NOP throughput through ring-core, the same steps as bench/c/nop_bench.c: queue a batch of NOPs,
- * submit them with one enter that waits for all of them, reap the completions. Scores are NOPs per
- * second (one JMH operation = one NOP), so they compare directly with the C program's output.
+ * NOP throughput through ring-core, the same steps as bench/c/nop_bench.c ({@link NopRoundTrip}): queue a
+ * batch of NOPs, submit them with one enter that waits for all of them, reap the completions. Scores are
+ * NOPs per second (one JMH operation = one NOP), so they compare directly with the C program's output.
+ * {@code -p ring=liburing} builds the ring liburing's defaults give the C program ({@link RingFlavor}).
  */
 public class NopBenchmark extends ThroughputBenchmark {
-    private static final int ENTRIES = 64;
+    /** {@link RingFlavor}: defaults (ring-core's) or liburing (the C baseline's). */
+    @Param(RingFlavor.DEFAULTS)
+    public String ring;
 
-    private IoUring ring;
-    private final CompletionHandler failOnError = (userData, res, flags) -> {
-        if (res < 0) {
-            throw new IllegalStateException("NOP " + userData + " completed with error " + res);
-        }
-    };
+    private IoUring uring;
+    private NopRoundTrip batch32;
+    private NopRoundTrip batch1;
 
     @Setup
     public void openRing() {
-        ring = IoUring.builder().entries(ENTRIES).build();
+        uring = RingFlavor.builder(ring).entries(LoopBench.ENTRIES).build();
+        batch32 = new NopRoundTrip(uring, 32);
+        batch1 = new NopRoundTrip(uring, 1);
     }
 
     @TearDown
     public void closeRing() {
-        ring.close();
+        uring.close();
     }
 
     @Benchmark
     @OperationsPerInvocation(32)
     public int batch32(CpuCounters cpu) {
         cpu.ops += 32;
-        return roundTrip(32);
+        return batch32.roundTrip();
     }
 
     @Benchmark
     @OperationsPerInvocation(1)
     public int batch1(CpuCounters cpu) {
         cpu.ops++;
-        return roundTrip(1);
-    }
-
-    private int roundTrip(int batch) {
-        for (int i = 0; i < batch; i++) {
-            ring.nextSqe().nop().userData(i);
-        }
-        ring.submitAndWait(batch);
-        int seen = ring.forEachCompletion(failOnError);
-        while (seen < batch) {
-            // NOPs complete inside the enter, so this only runs if the kernel ever defers them
-            ring.submitAndWait(batch - seen);
-            seen += ring.forEachCompletion(failOnError);
-        }
-        return seen;
+        return batch1.roundTrip();
     }
 }
