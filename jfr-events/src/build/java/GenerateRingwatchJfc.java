@@ -82,8 +82,7 @@ public final class GenerateRingwatchJfc {
             Files.writeString(out, merged, StandardCharsets.UTF_8);
             verify(out, jdkDefault, events, request.enable());
         }
-        System.out.println("[ringwatch] wrote " + request.label() + " settings from " + jdkDefault + " + "
-                + events.getFileName() + (request.enable().isEmpty() ? "" : ", enabling " + request.enable()));
+        // silent on success: a build says nothing when all goes well (errors go to standard error)
     }
 
     private static String merge(Document base, Document ours, Path jdkDefault, Request request) throws Exception {
