@@ -5,7 +5,6 @@ import dev.ringwatch.agent.finding.Durations;
 import dev.ringwatch.agent.config.AgentOptions;
 import dev.ringwatch.agent.finding.Finding;
 import dev.ringwatch.agent.finding.LeakText;
-import dev.ringwatch.agent.track.CreationSite;
 import dev.ringwatch.agent.track.LeakReport;
 import dev.ringwatch.agent.track.TrackerSnapshot;
 
@@ -98,11 +97,14 @@ public final class LeakMessages {
         return sb.toString();
     }
 
-    /** Open rings grouped by library and creation site, groups in the order of their first ring. */
+    /**
+     * Open rings grouped by library and creation site (the top application frame, which heads each group:
+     * two callers of one helper that makes rings are one site), groups in the order of their first ring.
+     */
     private static List<List<TrackerSnapshot.RingView>> bySite(List<TrackerSnapshot.RingView> open) {
         Map<String, List<TrackerSnapshot.RingView>> groups = new LinkedHashMap<>();
         for (TrackerSnapshot.RingView r : open) {
-            String key = r.facts().library() + '\n' + CreationSite.framesText(r.site());
+            String key = r.facts().library() + '\n' + (r.site() == null ? "" : r.site().top());
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
         return new ArrayList<>(groups.values());

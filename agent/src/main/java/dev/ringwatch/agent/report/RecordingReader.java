@@ -98,9 +98,13 @@ public final class RecordingReader {
         return "";
     }
 
+    /** Which settings the recording ran with: whether FileSlotUpdated was on. */
+    private static final String ACTIVE_SETTING = "jdk.ActiveSetting";
+
     private void readEvents(Path file) throws UnreadableRecordingException {
         long order = 0;
         try (RecordingFile recording = new RecordingFile(file)) {
+            timeline.slotEventType(typeId(recording, FileSlotUpdatedEvent.NAME));
             while (recording.hasMoreEvents()) {
                 accept(recording.readEvent(), order++);
             }
@@ -122,9 +126,23 @@ public final class RecordingReader {
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
+    /** The id of the event type named {@code name} in this recording, or -1 when it has none. */
+    private static long typeId(RecordingFile recording, String name) throws IOException {
+        for (jdk.jfr.EventType type : recording.readEventTypes()) {
+            if (type.getName().equals(name)) {
+                return type.getId();
+            }
+        }
+        return -1;
+    }
+
     private void accept(RecordedEvent event, long order) {
         info.any(event);
         String name = event.getEventType().getName();
+        if (name.equals(ACTIVE_SETTING)) {
+            timeline.activeSetting(event);
+            return;
+        }
         if (!name.startsWith(PREFIX)) {
             return;
         }

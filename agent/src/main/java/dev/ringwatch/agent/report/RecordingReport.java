@@ -209,10 +209,13 @@ public record RecordingReport(
     /**
      * FileSlotUpdated actions.
      *
+     * @param recorded             the recording had FileSlotUpdated on (it is off in ringwatch.jfc): without it
+     *                             every count here is 0 whatever the program did
      * @param occupiedAtEnd        slots whose last action was a registration, on rings not closed in the recording
      * @param releasesUnconfirmed  releases on rings not closed in the recording whose drop the kernel never confirmed
      */
     public record SlotActivity(
+            boolean recorded,
             long registered,
             long released,
             long dropConfirmed,

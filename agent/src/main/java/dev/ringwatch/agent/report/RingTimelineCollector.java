@@ -94,7 +94,26 @@ final class RingTimelineCollector {
         ringPoints.add(new RingPoint(event.getStartTime(), order, ring.ringId, false));
     }
 
+    /**
+     * The recording's own word on FileSlotUpdated: the event type's id in it (-1 when the type is not in the
+     * recording at all), then each {@code jdk.ActiveSetting} of that type's {@code enabled} setting.
+     */
+    private long slotTypeId = -1;
+    private boolean slotEventsEnabled;
+
+    void slotEventType(long typeId) {
+        slotTypeId = typeId;
+    }
+
+    void activeSetting(RecordedEvent event) {
+        if (slotTypeId >= 0 && EventFields.longValue(event, "id", -1) == slotTypeId
+                && "enabled".equals(EventFields.string(event, "name"))) {
+            slotEventsEnabled = "true".equals(EventFields.string(event, "value"));
+        }
+    }
+
     void slotUpdated(RecordedEvent event, long order) {
+        slotEventsEnabled = true;
         String action = EventFields.string(event, "action");
         slotPoints.add(new SlotPoint(event.getStartTime(), order,
                 EventFields.longValue(event, "ringId", 0), EventFields.intValue(event, "slot", -1),
@@ -175,6 +194,8 @@ final class RingTimelineCollector {
 
     private SlotActivity slotActivity() {
         slotPoints.sort(SLOT_TIME_ORDER);
+        // off in ringwatch.jfc: then zero registrations says nothing about the program
+        boolean recorded = slotEventsEnabled;
         long registered = 0;
         long released = 0;
         long confirmed = 0;
@@ -210,7 +231,7 @@ final class RingTimelineCollector {
                 .mapToInt(Map.Entry::getValue)
                 .sum();
         Distribution delays = confirmationDelays.distribution();
-        return new SlotActivity(registered, released, confirmed, occupiedAtEnd, unconfirmed,
+        return new SlotActivity(recorded, registered, released, confirmed, occupiedAtEnd, unconfirmed,
                 Distribution.median(delays), Distribution.max(delays));
     }
 

@@ -289,6 +289,12 @@ final class TextReportWriter {
         if (rings.stillOpen().more() > 0) {
             out.println(DETAIL + "           ... and " + rings.stillOpen().more() + " more (--top 0 shows all)");
         }
+        if (!slots.recorded()) {
+            detail("slots", "not recorded: no FileSlotUpdated events, and the recording's settings did not turn them"
+                    + " on (ringwatch.jfc and the agent's jfr= leave them off); record with ringwatch-profile.jfc to"
+                    + " count registrations and releases");
+            return;
+        }
         detail("slots", slots.registered() + " registered, " + slots.released() + " released, "
                 + slots.dropConfirmed() + " drop confirmed; " + slots.occupiedAtEnd() + " occupied at the end; "
                 + count(slots.releasesUnconfirmed(), "release", "releases") + " never confirmed");

@@ -4,6 +4,7 @@ import dev.ringwatch.agent.config.AgentOptions;
 import dev.ringwatch.agent.config.OptionParser;
 import dev.ringwatch.agent.model.RingFacts;
 import dev.ringwatch.agent.track.LeakReport;
+import dev.ringwatch.agent.track.CreationSite;
 import dev.ringwatch.agent.track.TrackerSnapshot;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,33 @@ class LeakMessagesTest {
                 + "\n\tSQPOLL ring fd=12 flags=SQPOLL|SQE128|CQE32 entries=64 slots=1 age=10.0s"), line);
         assertEquals(4, line.split("\n").length, "rings grouped by library and creation site under one header");
         assertNull(LeakMessages.openAtExit(new TrackerSnapshot(0, List.of(), List.of(), zero)));
+    }
+
+    @Test
+    void exitSummaryGroupsByTheFrameItShowsNotByTheWholeStack() throws Exception {
+        StackTraceElement helper = new StackTraceElement("com.example.Leaky", "leakRing", "Leaky.java", 8);
+        CreationSite viaLine24 = site(helper, new StackTraceElement("com.example.Leaky", "main", "Leaky.java", 24));
+        CreationSite viaLine25 = site(helper, new StackTraceElement("com.example.Leaky", "main", "Leaky.java", 25));
+        TrackerSnapshot.Counts zero = new TrackerSnapshot.Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        TrackerSnapshot snap = new TrackerSnapshot(10 * SECOND, List.of(withSite(viaLine24), withSite(viaLine25)),
+                List.of(), zero);
+        String line = LeakMessages.openAtExit(snap);
+        assertEquals(1, line.split("ring-core rings? from ", -1).length - 1, "one group for one top frame: " + line);
+        assertTrue(line.contains("\n\t2 ring-core rings from com.example.Leaky.leakRing(Leaky.java:8):"), line);
+    }
+
+    private static TrackerSnapshot.RingView withSite(CreationSite site) {
+        TrackerSnapshot.RingView r = ring(false, false, true, List.of());
+        return new TrackerSnapshot.RingView(r.facts(), r.inode(), r.createdNanos(), r.createdEpochMillis(),
+                r.creatingThread(), r.ownerThread(), site, r.open(), r.leakReported(), r.closedNanos(), r.closeSite(),
+                r.closeThread(), r.closedBy(), r.slots());
+    }
+
+    /** A site as CreationStacks would make it (its constructor is the tracker's own). */
+    private static CreationSite site(StackTraceElement... frames) throws Exception {
+        java.lang.reflect.Constructor<CreationSite> c = CreationSite.class.getDeclaredConstructor(StackTraceElement[].class);
+        c.setAccessible(true);
+        return c.newInstance((Object) frames);
     }
 
     @Test

@@ -61,6 +61,12 @@ final class IncidentRecording {
         return record(dir.resolve("incident.jfr"), RingwatchSettings.profile(), IncidentRecording::commitIncident);
     }
 
+    /** The incident, recorded with ringwatch.jfc: the per-call slot events are off, so no slot shows. */
+    static Path writeWithRingwatchJfc(Path dir) throws Exception {
+        return record(dir.resolve("incident-ringwatch-jfc.jfr"), RingwatchSettings.full(),
+                IncidentRecording::commitIncident);
+    }
+
     /** A recording made without ringwatch: the JDK's default settings, ringwatch's events switched off. */
     static Path writeWithoutRingwatch(Path dir) throws Exception {
         return record(dir.resolve("plain.jfr"), Configuration.getConfiguration("default"), () -> {
