@@ -21,6 +21,18 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * whose owner was garbage collected.
  */
 public final class FileTable {
+    // io_uring_rsrc_update2 and, after it, the one fd and tag it points to: offsets computed once, not per
+    // call (a layout path by name costs more than the system call's own bookkeeping)
+    private static final long UPD_OFFSET = offset(RSRC_UPDATE2, "offset");
+    private static final long UPD_DATA = offset(RSRC_UPDATE2, "data");
+    private static final long UPD_TAGS = offset(RSRC_UPDATE2, "tags");
+    private static final long UPD_NR = offset(RSRC_UPDATE2, "nr");
+    private static final long UPD_FD_AT = RSRC_UPDATE2.byteSize();
+    private static final long UPD_TAG_AT = UPD_FD_AT + 8;
+
+    /** The kernel reads it during the system call only; freed with the table (an automatic arena). */
+    private final MemorySegment updateScratch = Arena.ofAuto().allocate(UPD_TAG_AT + 8, 8);
+
     /** A slot the kernel filled (openat/accept/socket direct): it carries no tag the kernel will echo. */
     private static final long KERNEL_INSTALLED = -1L;
     private static final int REGISTER_FILES2 = 13, REGISTER_FILES_UPDATE2 = 14, REGISTER_FILE_ALLOC_RANGE = 25;
@@ -235,19 +247,16 @@ public final class FileTable {
         }
     }
 
+    /** Called with this table's lock held (every caller is synchronized), so one scratch struct serves all. */
     private void update(int slot, int fd, long tag, String what) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment fds = a.allocate(JAVA_INT);
-            fds.set(JAVA_INT, 0, fd);
-            MemorySegment tags = a.allocate(JAVA_LONG);
-            tags.set(JAVA_LONG, 0, tag);
-            MemorySegment upd = a.allocate(RSRC_UPDATE2);
-            upd.set(JAVA_INT, offset(RSRC_UPDATE2, "offset"), slot);
-            upd.set(JAVA_LONG, offset(RSRC_UPDATE2, "data"), fds.address());
-            upd.set(JAVA_LONG, offset(RSRC_UPDATE2, "tags"), tag == 0 ? 0 : tags.address());
-            upd.set(JAVA_INT, offset(RSRC_UPDATE2, "nr"), 1);
-            ring.register(REGISTER_FILES_UPDATE2, upd.address(), (int) RSRC_UPDATE2.byteSize(), "FILES_UPDATE2, " + what);
-        }
+        MemorySegment upd = updateScratch;
+        upd.set(JAVA_INT, UPD_FD_AT, fd);
+        upd.set(JAVA_LONG, UPD_TAG_AT, tag);
+        upd.set(JAVA_INT, UPD_OFFSET, slot);
+        upd.set(JAVA_LONG, UPD_DATA, upd.address() + UPD_FD_AT);
+        upd.set(JAVA_LONG, UPD_TAGS, tag == 0 ? 0 : upd.address() + UPD_TAG_AT);
+        upd.set(JAVA_INT, UPD_NR, 1);
+        ring.register(REGISTER_FILES_UPDATE2, upd.address(), (int) RSRC_UPDATE2.byteSize(), "FILES_UPDATE2, " + what);
     }
 
     private int freeSlot() {
