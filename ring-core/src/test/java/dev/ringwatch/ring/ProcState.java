@@ -59,6 +59,15 @@ final class ProcState {
         return Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
     }
 
+    /** What fd {@code fd} is now, or "closed" (also when it closes while we look: another thread's close). */
+    static String fdTargetOrClosed(int fd) throws IOException {
+        try {
+            return fdTarget(fd);
+        } catch (java.nio.file.NoSuchFileException closed) {
+            return "closed";
+        }
+    }
+
     /**
      * Waits until no SQPOLL thread is left from earlier tests (a closed ring's thread exits tens of
      * milliseconds later, more on a loaded machine), so counts taken next are not a moving baseline.
