@@ -141,10 +141,15 @@ class FixedFilesTest {
         IllegalStateException full = assertThrows(IllegalStateException.class, () -> files.register(s, null));
         assertTrue(full.getMessage().contains("full"), full.getMessage());
         assertThrows(IllegalStateException.class, () -> files.registerAt(0, s, null));
+        // A closed fd of a number nobody else will take meanwhile: other threads (an agent's, say) open files
+        // too, and the kernel hands out the lowest free number, which s would be.
+        int closed = 1000;
+        TestLibc.dup2(s, closed);
+        TestLibc.close(closed);
         TestLibc.close(s);
         IoUringException closedFd = assertThrows(IoUringException.class, () -> {
             files.releaseSlot(1);
-            files.register(s, null);
+            files.register(closed, null);
         });
         assertEquals("EBADF", closedFd.errnoName());
         assertTrue(closedFd.getMessage().contains("FILES_UPDATE2"), closedFd.getMessage());
