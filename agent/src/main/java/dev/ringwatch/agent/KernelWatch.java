@@ -28,8 +28,21 @@ final class KernelWatch {
     private final Thread starter;
     private volatile Reconciler reconciler;
 
-    private KernelWatch(Thread starter) {
-        this.starter = starter;
+    /** A watch whose reconciler (possibly none) is already settled. */
+    private KernelWatch(Reconciler reconciler) {
+        this.starter = null;
+        this.reconciler = reconciler;
+    }
+
+    /** A watch whose reconciler its starter thread builds and starts; call {@code starter.start()}. */
+    private KernelWatch(AgentOptions o, Tracker tracker, JsonLines json, LeakLogThrottle throttle) {
+        this.starter = new Thread(new Runnable() { // no lambda: its bootstrap costs start-up
+            @Override
+            public void run() {
+                reconciler = build(o, tracker, json, throttle, false);
+            }
+        }, STARTER_NAME);
+        this.starter.setDaemon(true);
     }
 
     /** The kernel watch; it has no reconciler when reconcile=false or the reconciler could not start (one line). */
@@ -43,21 +56,11 @@ final class KernelWatch {
             return new KernelWatch(null);
         }
         if (attached) { // the adoption must be done before the attach returns: rings made after it are the app's
-            KernelWatch watch = new KernelWatch(null);
-            watch.reconciler = build(o, tracker, json, throttle, true);
-            return watch;
+            return new KernelWatch(build(o, tracker, json, throttle, true));
         }
-        KernelWatch[] holder = new KernelWatch[1];
-        Thread starter = new Thread(new Runnable() { // no lambda: its bootstrap costs start-up
-            @Override
-            public void run() {
-                holder[0].reconciler = build(o, tracker, json, throttle, false);
-            }
-        }, STARTER_NAME);
-        starter.setDaemon(true);
-        holder[0] = new KernelWatch(starter);
-        starter.start();
-        return holder[0];
+        KernelWatch watch = new KernelWatch(o, tracker, json, throttle);
+        watch.starter.start();
+        return watch;
     }
 
     /**

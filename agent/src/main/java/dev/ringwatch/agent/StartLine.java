@@ -29,7 +29,7 @@ final class StartLine {
                 .append(" started (").append(attached ? "attached" : "-javaagent").append(", JDK ").append(jdk)
                 .append("): watching ").append(String.join(" and ", watched));
         if (o.reconcile()) {
-            sb.append(", checked against /proc every ").append(seconds(o.reconcilePeriod()));
+            sb.append(", checked against /proc every ").append(OptionParser.durationText(o.reconcilePeriod()));
         } else {
             sb.append(", not checked against /proc (reconcile=false)");
         }
@@ -42,10 +42,5 @@ final class StartLine {
         Package p = StartLine.class.getPackage();
         return text(p == null ? null : p.getImplementationVersion(), attached, Runtime.version().feature(), ringCore,
                 parsed.options(), parsed.changed());
-    }
-
-    private static String seconds(java.time.Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }
 }

@@ -158,6 +158,7 @@ public final class OptionParser {
         for (Spec s : SPECS) {
             values.put(s.key(), s.read(s.defaultValue()));
         }
+        Map<String, Object> defaults = new LinkedHashMap<>(values);
         List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, Source> e : merged.entrySet()) {
             Spec spec = find(e.getKey());
@@ -181,7 +182,7 @@ public final class OptionParser {
         List<String> changed = new ArrayList<>();
         for (Spec s : SPECS) {
             Object value = values.get(s.key());
-            if (!java.util.Objects.equals(value, s.read(s.defaultValue()))) {
+            if (!java.util.Objects.equals(value, defaults.get(s.key()))) {
                 changed.add(s.key() + "=" + text(value));
             }
         }
@@ -303,7 +304,7 @@ public final class OptionParser {
     /** A value written the way the option is given. */
     private static String text(Object value) {
         if (value instanceof Duration) {
-            return Durations.text((int) Math.min(Integer.MAX_VALUE, ((Duration) value).toMillis()));
+            return durationText((Duration) value);
         }
         if (value instanceof SlotStacks) {
             return ((SlotStacks) value).optionValue();
@@ -312,6 +313,11 @@ public final class OptionParser {
             return ((Level) value).getName().toLowerCase(Locale.ROOT);
         }
         return String.valueOf(value);
+    }
+
+    /** A duration written the way the duration options are given: {@code 500ms}, {@code 5s}, {@code 2m}. */
+    public static String durationText(Duration d) {
+        return Durations.text((int) Math.min(Integer.MAX_VALUE, d.toMillis()));
     }
 
     // ---- value readers: return the value or throw IllegalArgumentException (message optional) ----------

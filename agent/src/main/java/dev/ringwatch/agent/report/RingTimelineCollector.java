@@ -28,6 +28,9 @@ import jdk.jfr.consumer.RecordedEvent;
  * slot leak's ring flags and a ring leak's creation stack when the agent did not capture one.
  */
 final class RingTimelineCollector {
+    /** FileSlotUpdated's type id in the recording, -1 when absent; whether it was on (off in ringwatch.jfc). */
+    private long slotTypeId = -1;
+    private boolean slotEventsEnabled;
 
     /** What the recording says about one ring. Fields stay at their "not known" values until an event tells. */
     static final class RingRecord {
@@ -98,9 +101,6 @@ final class RingTimelineCollector {
      * The recording's own word on FileSlotUpdated: the event type's id in it (-1 when the type is not in the
      * recording at all), then each {@code jdk.ActiveSetting} of that type's {@code enabled} setting.
      */
-    private long slotTypeId = -1;
-    private boolean slotEventsEnabled;
-
     void slotEventType(long typeId) {
         slotTypeId = typeId;
     }
@@ -194,8 +194,6 @@ final class RingTimelineCollector {
 
     private SlotActivity slotActivity() {
         slotPoints.sort(SLOT_TIME_ORDER);
-        // off in ringwatch.jfc: then zero registrations says nothing about the program
-        boolean recorded = slotEventsEnabled;
         long registered = 0;
         long released = 0;
         long confirmed = 0;
@@ -231,7 +229,7 @@ final class RingTimelineCollector {
                 .mapToInt(Map.Entry::getValue)
                 .sum();
         Distribution delays = confirmationDelays.distribution();
-        return new SlotActivity(recorded, registered, released, confirmed, occupiedAtEnd, unconfirmed,
+        return new SlotActivity(slotEventsEnabled, registered, released, confirmed, occupiedAtEnd, unconfirmed,
                 Distribution.median(delays), Distribution.max(delays));
     }
 
