@@ -3,6 +3,7 @@ package dev.ringwatch.agent.alert;
 import dev.ringwatch.agent.log.AgentLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ringwatch.agent.files.OwnerOnlyFile;
+import dev.ringwatch.agent.finding.Finding;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -31,6 +32,20 @@ public final class JsonLines {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * One finding, whatever rule found it, in the one shape every leak line has:
+     * {@code {"time","type":"leak","rule":<title>,"finding":{<the finding's fields, named as in its JFR
+     * event>},"message":<the log line>}}; an untracked ring that is not a leak has type {@code untracked}.
+     */
+    public void finding(Finding finding, String message) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("rule", finding.rule().title());
+        f.put("finding", finding);
+        f.put("message", message);
+        write(finding instanceof Finding.UntrackedRing && !((Finding.UntrackedRing) finding).isLeak()
+                ? "untracked" : "leak", f);
     }
 
     /** Writes {@code fields} after a {@code time} and a {@code type} field. */

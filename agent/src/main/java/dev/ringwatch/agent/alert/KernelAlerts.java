@@ -10,8 +10,6 @@ import dev.ringwatch.agent.kernel.JfrLogAlertSink;
 import dev.ringwatch.agent.track.Tracker;
 
 import java.lang.System.Logger.Level;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The kernel reconciler's findings on the agent's reporting path: the tracker claims each one first (so a ring
@@ -43,11 +41,7 @@ public final class KernelAlerts implements AlertSink {
         Finding finding = alert.finding();
         events.report(alert, throttle.admit(alert.rule(), LeakLogThrottle.site(finding), LeakLogThrottle.age(finding)));
         if (json != null) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("rule", alert.rule().title());
-            f.put("finding", alert.finding());
-            f.put("message", alert.logLine());
-            json.write(alert.finding() instanceof Finding.UntrackedRing u && !u.isLeak() ? "untracked" : "leak", f);
+            json.finding(finding, alert.logLine());
         }
     }
 

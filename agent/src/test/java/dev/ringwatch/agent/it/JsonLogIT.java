@@ -29,15 +29,22 @@ class JsonLogIT {
         assertEquals(2, leaks.stream().filter(n -> n.get("rule").asText().equals("ring outlived owner")).count());
         assertEquals(3, leaks.stream().filter(n -> n.get("rule").asText().equals("slot outlived owner")).count());
         for (JsonNode n : leaks) {
+            // one shape for every rule's line, the finding's fields named as in its JFR event
+            assertEquals(List.of("time", "type", "rule", "finding", "message"), fieldNames(n), n.toString());
             assertTrue(n.get("time").asText().endsWith("Z"), n.toString());
-            assertTrue(n.get("ringId").asLong() > 0, n.toString());
+            assertTrue(n.get("finding").get("ringId").asLong() > 0, n.toString());
+            assertTrue(n.get("finding").get("age").asLong() > 0, n.toString());
             assertTrue(n.get("message").asText().startsWith("ringwatch LEAK "), n.toString());
-            assertTrue(n.get("stack").isArray(), n.toString());
         }
         JsonNode ring = leaks.stream().filter(n -> n.get("rule").asText().equals("ring outlived owner")
-                && n.get("severe").asBoolean()).findFirst().orElseThrow();
-        assertEquals("SQPOLL|NO_SQARRAY", ring.get("flags").asText());
-        assertTrue(ring.get("stack").get(0).asText().startsWith("dev.ringwatch.programs.MixedLeaks.dropRings("), ring.toString());
+                && n.get("finding").get("severe").asBoolean()).findFirst().orElseThrow().get("finding");
+        assertEquals("SQPOLL|NO_SQARRAY", ring.get("setupFlags").asText());
+        assertTrue(ring.get("creationStack").asText().startsWith("dev.ringwatch.programs.MixedLeaks.dropRings("),
+                ring.toString());
+        JsonNode slot = leaks.stream().filter(n -> n.get("rule").asText().equals("slot outlived owner"))
+                .findFirst().orElseThrow().get("finding");
+        assertTrue(slot.get("slot").asInt() >= 0, slot.toString());
+        assertTrue(slot.hasNonNull("ownerClass"), slot.toString());
         assertEquals(1, lines.stream().filter(n -> n.get("type").asText().equals("openAtExit")).count(), lines.toString());
     }
 
@@ -51,6 +58,16 @@ class JsonLogIT {
         assertEquals("openAtExit", exit.get("type").asText());
         assertEquals(2, exit.get("openRings").asInt());
         assertEquals(2, exit.get("rings").size());
+        JsonNode ring = exit.get("rings").get(0);
+        assertTrue(ring.get("ringId").asLong() > 0, ring.toString());
+        assertEquals("ring-core", ring.get("library").asText(), ring.toString());
+        assertTrue(ring.get("creationStack").asText().contains("dev.ringwatch.programs.LongLived"), ring.toString());
+    }
+
+    private static List<String> fieldNames(JsonNode n) {
+        List<String> names = new ArrayList<>();
+        n.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static List<JsonNode> read(Path file) throws Exception {
