@@ -91,14 +91,11 @@ public final class IoUring extends RingDescription implements AutoCloseable {
      */
     public Sqe nextSqe() {
         ensureOpen();
-        if (threads == null) {
-            return claimSqe();
-        }
-        boolean outermost = threads.enter();
+        boolean checked = threads != null && threads.enter();
         try {
             return claimSqe();
         } finally {
-            if (outermost) {
+            if (checked) {
                 threads.exit();
             }
         }
@@ -123,10 +120,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
         return sq.spaceLeft();
     }
 
-    /**
-     * Submits the queued SQEs. @return how many the kernel took (under SQPOLL: how many were published)
-     * @return the value described above
-     */
+    /** {@return how many queued SQEs the kernel took (under SQPOLL: how many were published)} Submits them. */
     public int submit() {
         return submitAndWait(0);
     }
@@ -140,7 +134,6 @@ public final class IoUring extends RingDescription implements AutoCloseable {
      * @throws IllegalStateException when the ring is closed, also by another thread during the wait
      */
     public int submitAndWait(int minComplete) {
-        RingEnter.checkMinComplete(minComplete);
         return submit(minComplete, RingEnter.NO_DEADLINE);
     }
 
@@ -153,7 +146,6 @@ public final class IoUring extends RingDescription implements AutoCloseable {
      * @return how many SQEs the kernel took (under SQPOLL: how many were published)
      */
     public int submitAndWait(int minComplete, Duration timeout) {
-        RingEnter.checkMinComplete(minComplete);
         return submit(minComplete, RingEnter.deadlineAfter(timeout));
     }
 
@@ -165,12 +157,12 @@ public final class IoUring extends RingDescription implements AutoCloseable {
      * @return true when they are ready; false when the time ran out or {@link #wakeup()} ended the wait
      */
     public boolean awaitCompletions(int minComplete, Duration timeout) {
-        RingEnter.checkMinComplete(minComplete);
         submit(minComplete, RingEnter.deadlineAfter(timeout));
         return enter.lastWait() == RingEnter.WAIT_DONE;
     }
 
     private int submit(int minComplete, long deadline) {
+        RingEnter.checkMinComplete(minComplete);
         ensureOpen();
         boolean checked = threads != null && threads.enter();
         acquire();
@@ -256,11 +248,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
      * @return true when a completion was handed over; false when the time ran out or {@link #wakeup()} ended the wait
      */
     public boolean waitCompletion(CompletionHandler handler, Duration timeout) {
-        Objects.requireNonNull(handler, "handler");
-        if (peekCompletion(handler)) {
-            return true;
-        }
-        return awaitCompletions(1, timeout) && peekCompletion(handler);
+        return peekCompletion(handler) || (awaitCompletions(1, timeout) && peekCompletion(handler));
     }
 
     private int reap(CompletionHandler small, BigCompletionHandler big, int max) {
@@ -354,7 +342,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
     }
 
     /**
-     * Adds a listener for the kernel's confirmation that a slot's file was dropped. @param listener the listener
+     * Adds a listener for the kernel's confirmation that a slot's file was dropped.
      * @param listener the listener
      */
     public void addFileDropListener(FileDropListener listener) {
@@ -362,7 +350,7 @@ public final class IoUring extends RingDescription implements AutoCloseable {
     }
 
     /**
-     * Removes a listener added before. @param listener the listener
+     * Removes a listener added before.
      * @param listener the listener
      */
     public void removeFileDropListener(FileDropListener listener) {
