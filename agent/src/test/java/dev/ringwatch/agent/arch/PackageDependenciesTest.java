@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The agent's house rules over its compiled classes, read by the JDK's own jdeps: its packages point one
  * way (no cycle), FFM is used only where it is allowed (the libc binding and the ring-core adapter, so the
  * core can later be compiled for JDK 17), ring-core's types only in the ring-core adapter, and every
- * package says what it holds in a package-info.
+ * package of every module says what it holds in a package-info.
  */
 class PackageDependenciesTest {
     private static final String AGENT = "dev.ringwatch.agent";
@@ -82,13 +82,23 @@ class PackageDependenciesTest {
         });
     }
 
+    /** Every module's main packages, not only the agent's (snippet-files and the like are not packages). */
     @Test
     void everyPackageSaysWhatItHolds() throws Exception {
         List<String> missing = new ArrayList<>();
-        try (Stream<Path> dirs = Files.walk(SOURCES.resolve(AGENT.replace('.', '/')))) {
-            dirs.filter(Files::isDirectory)
-                    .filter(d -> hasJava(d) && !Files.exists(d.resolve("package-info.java")))
-                    .forEach(d -> missing.add(SOURCES.relativize(d).toString()));
+        List<Path> roots = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(Path.of(".."))) {
+            modules.map(m -> m.resolve(SOURCES)).filter(Files::isDirectory).forEach(roots::add);
+        }
+        assertTrue(roots.size() >= 7, "the build's modules: " + roots);
+        for (Path root : roots) {
+            try (Stream<Path> dirs = Files.walk(root)) {
+                dirs.filter(Files::isDirectory)
+                        .filter(d -> Character.isJavaIdentifierStart(d.getFileName().toString().charAt(0))
+                                && d.getFileName().toString().chars().allMatch(Character::isJavaIdentifierPart))
+                        .filter(d -> hasJava(d) && !Files.exists(d.resolve("package-info.java")))
+                        .forEach(d -> missing.add(d.normalize().toString()));
+            }
         }
         assertEquals(List.of(), missing);
     }
