@@ -281,13 +281,22 @@ public sealed interface Finding {
 
     /**
      * {@code sockets: used} rose over a window while this process's socket fds and slot-held sockets explain
-     * none of the rise. Maps to {@code SocketDriftEvent}.
+     * none of the rise, and the rise is this process's: {@code unheldSockets} connections accepted on its own
+     * listening sockets are held by neither its fds nor its tracked slots (-1 while only suspected). Maps to
+     * {@code SocketDriftEvent}.
      */
     record SocketDrift(long window, int rounds, long socketsUsedStart, long socketsUsedEnd, int socketFdsStart,
-                       int socketFdsEnd, int slotHeldSocketsStart, int slotHeldSocketsEnd) implements Finding {
+                       int socketFdsEnd, int slotHeldSocketsStart, int slotHeldSocketsEnd, int unheldSockets)
+            implements Finding {
         @Override
         public Rule rule() {
             return Rule.SOCKET_DRIFT;
+        }
+
+        /** The same drift, attributed: {@code n} of this process's sockets are held where it cannot see them. */
+        public SocketDrift withUnheldSockets(int n) {
+            return new SocketDrift(window, rounds, socketsUsedStart, socketsUsedEnd, socketFdsStart, socketFdsEnd,
+                    slotHeldSocketsStart, slotHeldSocketsEnd, n);
         }
     }
 

@@ -104,8 +104,9 @@ public final class LeakText {
                     .text(age(f.window())).text(" (").text(f.rounds()).text(" rounds) while this"
                             + " process's socket fds went ").text(f.socketFdsStart()).text(" -> ")
                     .text(f.socketFdsEnd()).text(" and slot-held sockets ").text(f.slotHeldSocketsStart())
-                    .text(" -> ").text(f.slotHeldSocketsEnd()).text("; sockets are held where nobody sees"
-                            + " them (sockets: used counts the whole network namespace)");
+                    .text(" -> ").text(f.slotHeldSocketsEnd()).text("; ").text(f.unheldSockets())
+                    .text(" connections accepted on this process's listening sockets are held by neither its fds"
+                            + " nor its slots: the kernel keeps them where nobody sees them");
         }
         return b.toString();
     }

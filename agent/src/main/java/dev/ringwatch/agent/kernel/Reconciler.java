@@ -48,6 +48,7 @@ public final class Reconciler implements AutoCloseable {
     private final ForeignRingRules foreign;
     private final SlotRules slots;
     private final SocketDriftDetector drift;
+    private final DriftAttribution attribution;
     private final String listingDir;
 
     private long leaks;
@@ -76,6 +77,7 @@ public final class Reconciler implements AutoCloseable {
         this.foreign = new ForeignRingRules(proc, options, reporter, threadName);
         this.slots = new SlotRules(options, reporter);
         this.drift = new SocketDriftDetector(options.driftRounds(), options.driftThreshold());
+        this.attribution = new DriftAttribution(proc, this::read);
         this.listingDir = realPath(proc.root().fdDir());
     }
 
@@ -274,9 +276,22 @@ public final class Reconciler implements AutoCloseable {
         round.sockStat = read(proc.sockStat(), "sockstat", "socket drift");
         int slotHeld = kernelSlots(round, true);
         if (!last && round.fds != null && round.sockStat != null && slotHeld >= 0) {
-            Finding f = drift.sample(round.now, round.sockStat.socketsUsed(), round.fds.socketCount(), slotHeld);
-            if (f != null) {
-                reporter.leak(f);
+            Finding.SocketDrift suspected = drift.sample(round.now, round.sockStat.socketsUsed(),
+                    round.fds.socketCount(), slotHeld);
+            if (suspected != null) {
+                int unheld = attribution.unheldSockets();
+                if (unheld >= options.driftThreshold()) {
+                    drift.reported();
+                    reporter.leak(suspected.withUnheldSockets(unheld));
+                } else {
+                    drift.unattributed();
+                    if (AgentLog.enabled(System.Logger.Level.DEBUG)) {
+                        AgentLog.log(System.Logger.Level.DEBUG, "ringwatch: socket drift not reported, the rise is not"
+                                + " this process's: sockets: used " + suspected.socketsUsedStart() + " -> "
+                                + suspected.socketsUsedEnd() + ", connections accepted on its listening sockets held"
+                                + " outside its fds and slots: " + (unheld < 0 ? "not known" : unheld));
+                    }
+                }
             }
         }
         rounds++;

@@ -7,7 +7,9 @@ import dev.ringwatch.agent.finding.Finding;
  * kernel count covers the whole network namespace, where other processes come and go, so it only reports a
  * rise that is monotonic over the full window and that our own socket fds and slot-held sockets leave at
  * least {@code threshold} unexplained; and only once per rise: after a report it waits until the count
- * falls before it judges again.
+ * falls before it judges again. Such a rise is only a suspicion (another process may have opened the
+ * sockets): the reconciler attributes it before reporting, and a rise it cannot attribute starts a new
+ * window, so the attribution runs at most once per window.
  */
 final class SocketDriftDetector {
     private final int rounds;
@@ -29,7 +31,10 @@ final class SocketDriftDetector {
         this.held = new int[rounds];
     }
 
-    /** Adds one round's counts; returns the drift to report, or null. */
+    /**
+     * Adds one round's counts; returns the drift suspected, or null. Say {@link #reported()} or
+     * {@link #unattributed()} of what it returns.
+     */
     Finding.SocketDrift sample(long now, long socketsUsed, int socketFds, int slotHeldSockets) {
         if (count > 0 && socketsUsed < used[index(count - 1)]) {
             // The rise is broken: a new window (and a new rise) starts here.
@@ -57,9 +62,19 @@ final class SocketDriftDetector {
         if (rise - ours < threshold) {
             return null;
         }
-        reportedThisRise = true;
         return new Finding.SocketDrift(nanos[last] - nanos[first], rounds, used[first], used[last], fds[first],
-                fds[last], held[first], held[last]);
+                fds[last], held[first], held[last], -1);
+    }
+
+    /** The suspected rise was reported: not again until the count falls. */
+    void reported() {
+        reportedThisRise = true;
+    }
+
+    /** The suspected rise is not this process's: judge again after a full new window. */
+    void unattributed() {
+        count = 0;
+        start = 0;
     }
 
     private int index(int k) {

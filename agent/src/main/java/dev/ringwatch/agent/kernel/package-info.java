@@ -19,7 +19,8 @@
  *       elsewhere;</li>
  *   <li>slot release stalled: a released slot's tag CQE missing past the grace while the ring's CQ is empty;</li>
  *   <li>socket drift: {@code sockets: used} rising monotonically over a window by more than our own socket fds
- *       and slot-held sockets explain.</li>
+ *       and slot-held sockets explain, attributed to this process ({@code DriftAttribution}) before it is
+ *       reported: that count covers the whole network namespace.</li>
  * </ul>
  * Suspicions that a set-up or tear-down race could cause must hold for {@code confirmRounds} consecutive
  * rounds. A read that fails (busy ring lock, unreadable file) concludes nothing.

@@ -68,4 +68,9 @@ public final class ProcView {
     public ProcResult<SockStat> sockStat() {
         return SockStat.read(root);
     }
+
+    /** {@code /proc/net/tcp} and {@code tcp6}: read only to attribute a rise of {@code sockets: used}. */
+    public ProcResult<TcpSockets> tcpSockets() {
+        return TcpSockets.read(root);
+    }
 }

@@ -25,7 +25,7 @@ public final class SampleFindings {
                     1_000_000_000L, "Conn.open(Conn.java:5)", ""),
             new Finding.SlotReleaseStalled(6, 15, 1, 0x5257000000000004L, "socket:[18869]", 12_000_000_000L,
                     "POLL_ADD multishot on slot 0 (user data 0x7)", 40_000_000_000L, 3),
-            new Finding.SocketDrift(30_000_000_000L, 6, 1000, 1100, 10, 10, 4, 4),
+            new Finding.SocketDrift(30_000_000_000L, 6, 1000, 1100, 10, 10, 4, 4, 96),
             new Finding.RingPileUp("netty", "app.Client.connect(Client.java:30)", 20, 20, 9_000_000_000L, 3,
                     "main"),
             new Finding.RingOutlivedThread("netty", 7, 16, "SQPOLL", true, "io.netty.channel.uring.IoUringIoHandler",

@@ -94,6 +94,23 @@ final class FakeProcDir {
         return this;
     }
 
+    /**
+     * {@code net/tcp}: a listening socket (inode {@code listener}) on 0.0.0.0:8080 and {@code accepted}
+     * established connections on it, inodes {@code firstAccepted} on.
+     */
+    FakeProcDir tcp(long listener, int accepted, long firstAccepted) {
+        StringBuilder b = new StringBuilder("  sl  local_address rem_address   st tx_queue rx_queue tr tm->when"
+                + " retrnsmt   uid  timeout inode\n");
+        b.append("   0: 00000000:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 ")
+                .append(listener).append(" 1 0000000000000000 100 0 0 10 0\n");
+        for (int i = 0; i < accepted; i++) {
+            b.append("   ").append(i + 1).append(": 0100007F:1F90 0100007F:").append(String.format("%04X", 40000 + i))
+                    .append(" 01 00000000:00000000 00:00000000 00000000  1000        0 ").append(firstAccepted + i)
+                    .append(" 1 0000000000000000 20 4 30 10 -1\n");
+        }
+        return write(procRoot().root().resolve("net/tcp"), b.toString());
+    }
+
     FakeProcDir write(Path file, String text) {
         proc.write(file, text);
         return this;

@@ -39,6 +39,8 @@ class InjectedProcTest {
         for (int fd = 10; fd < 13; fd++) {
             fake.fd(fd, "socket:[" + (500 + fd) + "]");
         }
+        // fd 10 is our listener; 100 connections accepted on it are held by no fd and no slot of ours
+        fake.tcp(510, 100, 9000);
     }
 
     /** One round per value of {@code sockets: used}. */
@@ -68,8 +70,11 @@ class InjectedProcTest {
         assertEquals(3, f.socketFdsEnd());
         assertEquals(0, f.slotHeldSocketsStart());
         assertEquals(6, f.rounds());
+        assertEquals(100, f.unheldSockets());
         assertTrue(sink.alerts().getFirst().logLine().startsWith(
                 "ringwatch LEAK socket drift: sockets: used rose from 100 to 200 (+100)"), sink.toString());
+        assertTrue(sink.alerts().getFirst().logLine().contains("; 100 connections accepted on this process's"
+                + " listening sockets are held by neither its fds nor its slots"), sink.toString());
 
         usedSequence(220, 240, 260, 280, 300, 320, 340);
         assertEquals(1, sink.alerts().size(), "same rise, reported already: " + sink);
@@ -98,6 +103,31 @@ class InjectedProcTest {
         assertEquals(List.of(), sink.alerts(), sink.toString());
         assertEquals(List.of(), sink.faults(), sink.toString());
         assertEquals(28, reconciler.statistics().occupiedSlotsKernel(), reconciler.statistics().toString());
+    }
+
+    /** The soak found it: a build's tests opened 133 sockets in 0.6 s beside an agent at reconcilePeriod=100ms. */
+    @Test
+    void socketDrift_injectedProcRoot_anotherProcessesSockets_noLeak() {
+        fake.tcp(777, 100, 9000); // the listener is not ours: its connections are someone else's
+        usedSequence(100, 120, 140, 160, 180, 200, 220, 240, 260, 280, 300, 320);
+        assertEquals(List.of(), sink.alerts(), sink.toString());
+        assertEquals(List.of(), sink.faults(), sink.toString());
+
+        fake.tcp(510, 3, 9000); // ours, but too few connections held where we cannot see them
+        usedSequence(340, 360, 380, 400, 420, 440);
+        assertEquals(List.of(), sink.alerts(), sink.toString());
+
+        for (int i = 0; i < 100; i++) {
+            fake.fd(200 + i, "socket:[" + (9000 + i) + "]"); // all of them held by fds of ours
+        }
+        fake.tcp(510, 100, 9000);
+        usedSequence(460, 480, 500, 520, 540, 560);
+        assertEquals(List.of(), sink.alerts(), sink.toString());
+
+        fake.tcp(510, 200, 9000); // 100 more, held nowhere: now the rise is ours
+        usedSequence(580, 600, 620, 640, 660, 680);
+        assertEquals(1, sink.findings(Finding.SocketDrift.class).size(), sink.toString());
+        assertEquals(100, sink.findings(Finding.SocketDrift.class).getFirst().unheldSockets());
     }
 
     @Test

@@ -136,6 +136,7 @@ class ReconcilerLifecycleTest {
             }
         };
         Reconciler r = reconciler(new TestTracker(), sink, ReconcilerOptions.defaults().withStatistics(false));
+        fake.fd(10, "socket:[510]").tcp(510, 100, 9000); // our listener, 100 connections held nowhere
         for (long used : new long[] {100, 200, 300, 400, 500, 600, 700}) {
             fake.sockstat(used);
             r.runOnce();
