@@ -58,8 +58,9 @@ public record ProcError(Kind kind, Path file, int line, String message) {
         }
         String reason = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason()
                 : String.valueOf(e.getMessage());
-        // A thread or process that exits while its /proc files are open answers ESRCH: it is gone, not unreadable.
-        if (reason.contains("No such process")) {
+        // A thread or process that exits while its /proc files are open answers ESRCH, and an fd closed between the
+        // open and the read of its fdinfo answers ENOENT from read(), as a plain IOException: gone, not unreadable.
+        if (reason.contains("No such process") || reason.contains("No such file or directory")) {
             return of(Kind.MISSING, file, reason);
         }
         return of(Kind.UNREADABLE, file, e.getClass().getSimpleName() + ": " + reason);
