@@ -44,7 +44,7 @@ public final class GenerateEventClasses {
     private static final List<String> FIELD_ANNOTATIONS = List.of("ringId", "unsigned", "timespan", "dataAmount");
     private static final int MAX_LINE = 120;
 
-    /** A field as an event carries it; label and description may be absent only on a shared declaration. */
+    /** A field as an event carries it; the description may be absent only on a shared declaration. */
     private record Field(String name, String type, String label, String description, boolean ringId,
             boolean unsigned, String timespan, String dataAmount) {
         Field with(String label, String description) {
@@ -80,8 +80,8 @@ public final class GenerateEventClasses {
         String packageName;
         try {
             Element root = root(spec);
-            packageName = root.getAttribute("package");
             List<Event> events = readEvents(root);
+            packageName = root.getAttribute("package");
             sources = new LinkedHashMap<>();
             for (Event event : events) {
                 sources.put(event.className(), render(packageName, event));
