@@ -1,5 +1,7 @@
 /**
  * ringwatch's JDK Flight Recorder events and settings. Depends on nothing but {@code jdk.jfr}.
+ * The event classes are generated at build time from one spec, {@code src/main/events/events.xml}
+ * of the jfr-events module; change an event there, not in its generated class.
  *
  * <h2>Emitting an event</h2>
  * Every event class has a static {@code enabled()} gate that allocates nothing and reads one

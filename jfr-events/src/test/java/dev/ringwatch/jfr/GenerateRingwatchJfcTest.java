@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ringwatch.jfr.BuildScript.Result;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import jdk.jfr.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The build step that writes ringwatch.jfc, run as the build runs it (source launcher). */
 class GenerateRingwatchJfcTest {
 
-    private static final Path GENERATOR = Path.of("src/build/java/GenerateRingwatchJfc.java");
     private static final Path JDK_DEFAULT = Path.of(System.getProperty("java.home"), "lib", "jfr", "default.jfc");
 
     @TempDir
@@ -108,21 +107,7 @@ class GenerateRingwatchJfcTest {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
     private Result run(String... args) throws Exception {
-        assertTrue(Files.isRegularFile(GENERATOR), "tests run from the jfr-events module directory");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(GENERATOR.toString());
-        command.addAll(List.of(args));
-        Path log = dir.resolve("generator.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("generator did not finish within 60 s: " + command);
-        }
-        return new Result(process.exitValue(), Files.readString(log));
+        return BuildScript.run("GenerateRingwatchJfc.java", dir, args);
     }
 }
