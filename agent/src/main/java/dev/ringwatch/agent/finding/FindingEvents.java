@@ -68,6 +68,7 @@ public final class FindingEvents {
                 e.socketFdsEnd = f.socketFdsEnd();
                 e.slotHeldSocketsStart = f.slotHeldSocketsStart();
                 e.slotHeldSocketsEnd = f.slotHeldSocketsEnd();
+                e.unheldSockets = f.unheldSockets();
                 e.commit();
             }
         }

@@ -73,6 +73,7 @@ class JfrLogAlertSinkTest {
         assertEquals(3, stalled.getInt("pendingReleases"));
         RecordedEvent drift = only(events, SocketDriftEvent.NAME);
         assertEquals(1100, drift.getLong("socketsUsedEnd"));
+        assertEquals(96, drift.getInt("unheldSockets"));
 
         assertEquals(ONE_OF_EACH.size(), log.lines.size());
         for (int i = 0; i < ONE_OF_EACH.size(); i++) {
