@@ -37,16 +37,16 @@ public final class Events {
             return;
         }
         RingCreatedEvent e = new RingCreatedEvent();
-        e.ringId = r.id();
+        e.ringId = r.ringId();
         e.library = r.facts().library();
-        e.ringFd = r.fd();
-        e.setupFlags = r.facts().setupFlagNames();
-        e.setupFlagsRaw = r.facts().setupFlags();
+        e.ringFd = r.ringFd();
+        e.setupFlags = r.facts().setupFlags();
+        e.setupFlagsRaw = r.facts().setupFlagsRaw();
         e.sqEntries = r.facts().sqEntries();
         e.cqEntries = r.facts().cqEntries();
         e.sqThreadIdle = r.facts().sqThreadIdleMillis();
         e.sqThreadTid = -1; // until the new SQPOLL thread first runs, fdinfo names its creator instead
-        e.attachedRingId = r.facts().attachedTo();
+        e.attachedRingId = r.facts().attachedRingId();
         e.ownerClass = r.facts().ownerClass();
         e.commit();
     }
@@ -56,10 +56,10 @@ public final class Events {
             return;
         }
         RingClosedEvent e = new RingClosedEvent();
-        e.ringId = r.id();
+        e.ringId = r.ringId();
         e.library = r.facts().library();
-        e.ringFd = r.fd();
-        e.setupFlags = r.facts().setupFlagNames();
+        e.ringFd = r.ringFd();
+        e.setupFlags = r.facts().setupFlags();
         e.age = ageNanos;
         e.occupiedSlots = occupiedSlots;
         e.commit();

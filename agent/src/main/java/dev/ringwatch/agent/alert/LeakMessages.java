@@ -111,7 +111,7 @@ public final class LeakMessages {
     }
 
     private static void exitRing(StringBuilder sb, TrackerSnapshot.RingView r, long now) {
-        sb.append("\n\t").append(LeakText.ringName(r.sqpoll(), r.fd(), r.facts().setupFlagNames(), r.facts().sqEntries()))
+        sb.append("\n\t").append(LeakText.ringName(r.sqpoll(), r.ringFd(), r.facts().setupFlags(), r.facts().sqEntries()))
                 .append(" slots=").append(r.occupiedSlots());
         long leakedSlots = r.slots().stream().filter(TrackerSnapshot.SlotView::leakReported).count();
         if (leakedSlots > 0) {

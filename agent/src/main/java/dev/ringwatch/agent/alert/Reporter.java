@@ -127,10 +127,10 @@ public final class Reporter implements TrackerListener {
     /** An open ring of the exit summary, its fields named as in the {@code RingCreated} event. */
     private static Map<String, Object> openRing(TrackerSnapshot.RingView r) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("ringId", r.id());
+        f.put("ringId", r.ringId());
         f.put("library", r.facts().library());
-        f.put("ringFd", r.fd());
-        f.put("setupFlags", r.facts().setupFlagNames());
+        f.put("ringFd", r.ringFd());
+        f.put("setupFlags", r.facts().setupFlags());
         f.put("sqEntries", r.facts().sqEntries());
         f.put("ownerClass", r.facts().ownerClass());
         f.put("creatingThread", r.creatingThread());

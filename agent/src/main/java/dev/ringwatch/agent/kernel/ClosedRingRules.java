@@ -45,7 +45,7 @@ final class ClosedRingRules {
 
         /** SQPOLL ring with a thread of its own (not attached to another ring's). */
         boolean ownsThread() {
-            return ring.sqpoll() && ring.facts().attachedTo() == 0;
+            return ring.sqpoll() && ring.facts().attachedRingId() == 0;
         }
     }
 
@@ -75,7 +75,7 @@ final class ClosedRingRules {
     /** Starts watching the rings the tracker lists as closed for the first time. */
     void absorb(Round round, OpenRingPass open) {
         for (TrackedRing r : round.tracked.closed) {
-            long id = r.id();
+            long id = r.ringId();
             if (watches.containsKey(id) || finished.containsKey(id)) {
                 continue;
             }
@@ -131,7 +131,7 @@ final class ClosedRingRules {
             return; // without maps neither rule can tell a mapping-kept ring from a thread that outlived it
         }
         for (Watch w : watches.values()) {
-            if (w.keptByFd == w.ring.fd()) {
+            if (w.keptByFd == w.ring.ringFd()) {
                 // its own fd still is the ring: the close is under way (the tracker hears of a close before
                 // the library unmaps and closes the fd; on a busy machine that can span rounds), not finished
                 w.mappedStreak = 0;
@@ -162,7 +162,7 @@ final class ClosedRingRules {
             if (over(round, w)) {
                 it.remove();
                 byInode.remove(w.inode, w);
-                finished.put(w.ring.id(), Boolean.TRUE);
+                finished.put(w.ring.ringId(), Boolean.TRUE);
             }
         }
     }
@@ -194,11 +194,11 @@ final class ClosedRingRules {
 
     /** ATTACH_WQ either way: the closed ring was attached to an open ring, or an open ring to it. */
     private static boolean sharesWithOpenRing(Round round, Watch w) {
-        if (w.ring.facts().attachedTo() != 0 && round.tracked.open.containsKey(w.ring.facts().attachedTo())) {
+        if (w.ring.facts().attachedRingId() != 0 && round.tracked.open.containsKey(w.ring.facts().attachedRingId())) {
             return true;
         }
         for (TrackedRing r : round.tracked.open.values()) {
-            if (r.facts().attachedTo() == w.ring.id()) {
+            if (r.facts().attachedRingId() == w.ring.ringId()) {
                 return true;
             }
         }
@@ -250,23 +250,23 @@ final class ClosedRingRules {
             }
         }
         if (oldest != null) {
-            watches.remove(oldest.ring.id());
+            watches.remove(oldest.ring.ringId());
             byInode.remove(oldest.inode, oldest);
-            finished.put(oldest.ring.id(), Boolean.TRUE);
+            finished.put(oldest.ring.ringId(), Boolean.TRUE);
             out.dropped();
         }
     }
 
     private Finding stillMapped(Round round, Watch w) {
         TrackedRing r = w.ring;
-        return new Finding.ClosedRingStillMapped(r.facts().library(), r.id(), r.fd(), r.facts().setupFlagText(), r.sqpoll(), r.facts().ownerClass(),
+        return new Finding.ClosedRingStillMapped(r.facts().library(), r.ringId(), r.ringFd(), r.facts().setupFlagText(), r.sqpoll(), r.facts().ownerClass(),
                 r.creatingThread(), round.now - r.createdNanos(), r.creationSite(), w.bytesMapped, w.tid, w.inode,
                 round.now - r.closedNanos(), r.closeSite());
     }
 
     private Finding outlivedFinding(Round round, Watch w) {
         TrackedRing r = w.ring;
-        return new Finding.SqpollThreadOutlivedRing(w.tid, threadName, r.id(), r.fd(), r.facts().setupFlagText(),
+        return new Finding.SqpollThreadOutlivedRing(w.tid, threadName, r.ringId(), r.ringFd(), r.facts().setupFlagText(),
                 round.now - r.closedNanos(), r.facts().ownerClass(), r.creatingThread(), r.creationSite(),
                 r.facts().sqThreadIdleMillis(), options.sqpollGraceNanos(r.facts().sqThreadIdleMillis()), r.closeSite(), w.keptByFd);
     }

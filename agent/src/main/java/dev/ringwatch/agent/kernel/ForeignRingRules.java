@@ -104,7 +104,7 @@ final class ForeignRingRules {
                 inode = info.ino();
             } else {
                 TrackedRing owner = openByFdOwner.get(fd);
-                if (owner != null && round.verified.containsKey(owner.id())) {
+                if (owner != null && round.verified.containsKey(owner.ringId())) {
                     continue;
                 }
                 if (!(proc.fdInode(fd) instanceof ProcResult.Ok<Long> ok)) {

@@ -28,7 +28,7 @@ final class OpenRingPass {
         boolean lost;
 
         Learned(TrackedRing r) {
-            this.ringId = r.id();
+            this.ringId = r.ringId();
             this.inode = r.inode();
         }
     }
@@ -48,14 +48,14 @@ final class OpenRingPass {
 
     void run(Round round) {
         for (TrackedRing r : round.tracked.open.values()) {
-            Learned l = learned.get(r.id());
+            Learned l = learned.get(r.ringId());
             if (l == null) {
                 if (learned.size() >= options.maxEntries()) {
                     out.dropped();
                     continue;
                 }
                 l = new Learned(r);
-                learned.put(r.id(), l);
+                learned.put(r.ringId(), l);
             }
             if (!l.lost) {
                 check(round, r, l);
@@ -64,8 +64,8 @@ final class OpenRingPass {
                 round.openInodes.add(l.inode);
             }
             if (l.tid > 0) {
-                round.openTids.put(l.tid, r.id());
-            } else if (r.sqpoll() && r.facts().attachedTo() == 0) {
+                round.openTids.put(l.tid, r.ringId());
+            } else if (r.sqpoll() && r.facts().attachedRingId() == 0) {
                 round.openUnknownThreads++;
             }
         }
@@ -94,7 +94,7 @@ final class OpenRingPass {
     }
 
     private void check(Round round, TrackedRing r, Learned l) {
-        int fd = r.fd();
+        int fd = r.ringFd();
         String lostWhy = null;
         if (round.fds != null) {
             String target = round.fdTarget(fd);
@@ -114,9 +114,9 @@ final class OpenRingPass {
                     round.reusedRingFds.put(fd, info);
                 } else {
                     l.inode = info.ino();
-                    round.verified.put(r.id(), info);
+                    round.verified.put(r.ringId(), info);
                     learnTid(l, info.sqThread());
-                    out.clear(fdinfoKey(r.id()));
+                    out.clear(fdinfoKey(r.ringId()));
                 }
             } else {
                 ProcError error = read.errorOrNull();
@@ -124,9 +124,9 @@ final class OpenRingPass {
                 switch (error.kind()) {
                     case MISSING -> lostWhy = "fd " + fd + " is closed";
                     case NOT_IO_URING -> lostWhy = error.message();
-                    case BUSY -> lostSuspects.hold(r.id());
-                    case UNREADABLE, MALFORMED -> out.fault(fdinfoKey(r.id()), "cannot read the kernel's view of ring "
-                            + r.id() + " (fd " + fd + "): " + error + "; its slots are not checked until it reads again");
+                    case BUSY -> lostSuspects.hold(r.ringId());
+                    case UNREADABLE, MALFORMED -> out.fault(fdinfoKey(r.ringId()), "cannot read the kernel's view of ring "
+                            + r.ringId() + " (fd " + fd + "): " + error + "; its slots are not checked until it reads again");
                 }
             }
         }
@@ -136,9 +136,9 @@ final class OpenRingPass {
         }
         if (lostWhy != null) {
             round.allTrackedInfoRead = false;
-            if (lostSuspects.seen(r.id()) >= options.confirmRounds()) {
+            if (lostSuspects.seen(r.ringId()) >= options.confirmRounds()) {
                 l.lost = true;
-                out.fault(lostKey(r.id()), "ring " + r.id() + " (fd " + fd + ", " + describe(r)
+                out.fault(lostKey(r.ringId()), "ring " + r.ringId() + " (fd " + fd + ", " + describe(r)
                         + ") was closed behind ringwatch's back: " + lostWhy + "; it is no longer checked (no leak is"
                         + " judged on it) until ring-core closes it");
             }

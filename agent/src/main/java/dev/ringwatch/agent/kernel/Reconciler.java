@@ -305,9 +305,9 @@ public final class Reconciler implements AutoCloseable {
     private Map<Integer, TrackedRing> openByFd(TrackedView view) {
         Map<Integer, TrackedRing> byFd = new HashMap<>(view.open.size() * 2);
         for (TrackedRing r : view.open.values()) {
-            OpenRingPass.Learned l = open.learned(r.id());
+            OpenRingPass.Learned l = open.learned(r.ringId());
             if (l == null || !l.lost) {
-                byFd.put(r.fd(), r);
+                byFd.put(r.ringFd(), r);
             }
         }
         return byFd;

@@ -42,8 +42,8 @@ final class SlotRules {
         Set<Key> present = new HashSet<>();
         for (Map.Entry<Long, TrackedRing> e : round.tracked.open.entrySet()) {
             TrackedRing ring = e.getValue();
-            RingFdInfo info = round.verified.get(ring.id());
-            List<TrackedSlot> slots = round.tracked.slots(ring.id());
+            RingFdInfo info = round.verified.get(ring.ringId());
+            List<TrackedSlot> slots = round.tracked.slots(ring.ringId());
             for (TrackedSlot s : slots) {
                 Key key = Key.of(s);
                 present.add(key);
@@ -86,7 +86,7 @@ final class SlotRules {
         }
         if (fdClosedSuspects.seen(key) >= options.confirmRounds()) {
             fdClosedReported.add(key);
-            out.leak(new Finding.FdClosedUnderSlot(ring.id(), ring.fd(), s.slot(), s.fd(), held.target(), s.tag(),
+            out.leak(new Finding.FdClosedUnderSlot(ring.ringId(), ring.ringFd(), s.slot(), s.fd(), held.target(), s.tag(),
                     s.ownerClass(), s.thread(), round.now - s.registeredNanos(), s.site(), now == null ? "" : now));
         }
     }
@@ -102,18 +102,18 @@ final class SlotRules {
         if (cqNotEmpty(round, ring, info)) {
             return; // the tag CQE may be sitting in the CQ, unreaped
         }
-        InFlightOp oldest = round.tracked.oldestInFlight.get(ring.id());
+        InFlightOp oldest = round.tracked.oldestInFlight.get(ring.ringId());
         String what = oldest == null ? "" : oldest.op() + " on slot " + oldest.slot() + " (user data 0x"
                 + Long.toHexString(oldest.userData()) + ")";
         long age = oldest == null ? 0 : round.now - oldest.armedSinceNanos();
         stallReported.add(key);
-        out.leak(new Finding.SlotReleaseStalled(ring.id(), ring.fd(), s.slot(), s.tag(), s.target(), stalledFor,
-                what, age, round.tracked.pendingReleases(ring.id())));
+        out.leak(new Finding.SlotReleaseStalled(ring.ringId(), ring.ringFd(), s.slot(), s.tag(), s.target(), stalledFor,
+                what, age, round.tracked.pendingReleases(ring.ringId())));
     }
 
     /** True unless the CQ is known to be empty (the tracker's count, else the kernel's fdinfo indexes). */
     private static boolean cqNotEmpty(Round round, TrackedRing ring, RingFdInfo info) {
-        int ready = round.cqReady(ring.id());
+        int ready = round.cqReady(ring.ringId());
         if (ready > 0) {
             return true;
         }

@@ -28,8 +28,8 @@ public record TrackedRing(RingFacts facts, long inode, int sqThreadTid, boolean 
 
     public TrackedRing {
         Objects.requireNonNull(facts, "facts");
-        if (facts.id() <= 0) {
-            throw new IllegalArgumentException("ring id must be > 0, got " + facts.id());
+        if (facts.ringId() <= 0) {
+            throw new IllegalArgumentException("ring id must be > 0, got " + facts.ringId());
         }
         closeSite = Objects.requireNonNullElse(closeSite, "");
         creationSite = Objects.requireNonNullElse(creationSite, "");

@@ -32,7 +32,7 @@ final class TrackedView {
         TrackedView v = new TrackedView();
         state.forEachRing(r -> {
             if (r.open()) {
-                v.open.put(r.id(), r);
+                v.open.put(r.ringId(), r);
                 if (r.sqpoll()) {
                     v.sqpollRings++;
                 }

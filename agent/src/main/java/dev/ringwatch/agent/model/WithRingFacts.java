@@ -4,12 +4,12 @@ package dev.ringwatch.agent.model;
 public interface WithRingFacts {
     RingFacts facts();
 
-    default long id() {
-        return facts().id();
+    default long ringId() {
+        return facts().ringId();
     }
 
-    default int fd() {
-        return facts().fd();
+    default int ringFd() {
+        return facts().ringFd();
     }
 
     default boolean sqpoll() {

@@ -8,11 +8,11 @@ final class ResourceKeys {
     }
 
     static String ring(TrackerSnapshot.RingView r) {
-        return "ring " + r.id();
+        return "ring " + r.ringId();
     }
 
     /** A slot index is reused; its registration is told apart by creation time and fd. */
     static String slot(TrackerSnapshot.RingView r, TrackerSnapshot.SlotView s) {
-        return "slot " + r.id() + ":" + s.slot() + ":" + s.fd() + ":" + s.createdNanos();
+        return "slot " + r.ringId() + ":" + s.slot() + ":" + s.fd() + ":" + s.createdNanos();
     }
 }

@@ -76,13 +76,13 @@ public final class TestProbe {
         for (TrackerSnapshot.RingView r : snap.open()) {
             RingFdInfo info = null;
             if (!m.openKeys().contains(ResourceKeys.ring(r))) {
-                info = t.proc().ringFdInfo(r.fd()).orElse(null);
+                info = t.proc().ringFdInfo(r.ringFd()).orElse(null);
                 out.add(ring(r, info, true));
             }
             for (TrackerSnapshot.SlotView s : r.slots()) {
                 if (s.occupied() && !m.openKeys().contains(ResourceKeys.slot(r, s))) {
                     if (info == null) {
-                        info = t.proc().ringFdInfo(r.fd()).orElse(null);
+                        info = t.proc().ringFdInfo(r.ringFd()).orElse(null);
                     }
                     out.add(slot(r, s, info));
                 }
@@ -127,9 +127,9 @@ public final class TestProbe {
         m.put("key", key);
         m.put("kind", kind);
         m.put("library", r.facts().library());
-        m.put("ringFd", r.fd());
+        m.put("ringFd", r.ringFd());
         m.put("sqpoll", r.sqpoll());
-        m.put("flags", r.facts().setupFlagNames());
+        m.put("flags", r.facts().setupFlags());
         m.put("sqThread", info != null && info.hasSqThread() ? info.sqThread() : -1);
         m.put("ringSite", frames(r.site()));
         return m;

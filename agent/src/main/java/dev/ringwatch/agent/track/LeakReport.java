@@ -22,8 +22,8 @@ public final class LeakReport {
 
         /** This leak in the vocabulary every sink speaks. */
         public Finding.RingOutlivedOwner finding() {
-            return new Finding.RingOutlivedOwner(ring.facts().library(), ring.id(), ring.fd(),
-                    ring.facts().setupFlagNames(), severe(), ring.facts().ownerClass(), ring.creatingThread(),
+            return new Finding.RingOutlivedOwner(ring.facts().library(), ring.ringId(), ring.ringFd(),
+                    ring.facts().setupFlags(), severe(), ring.facts().ownerClass(), ring.creatingThread(),
                     ageNanos, CreationSite.framesText(ring.site()), ring.facts().mappedBytes(),
                     sqThreadTid, occupiedSlots, ring.facts().sqEntries(), ring.facts().explicitOwner(), ringCollected);
         }
@@ -38,9 +38,9 @@ public final class LeakReport {
                            String file) {
         /** This leak in the vocabulary every sink speaks. */
         public Finding.SlotOutlivedOwner finding() {
-            return new Finding.SlotOutlivedOwner(ring.id(), ring.fd(), slot.slot(), slot.fd(), file, slot.tag(),
+            return new Finding.SlotOutlivedOwner(ring.ringId(), ring.ringFd(), slot.slot(), slot.fd(), file, slot.tag(),
                     slot.ownerClass(), slot.thread(), ageNanos, CreationSite.framesText(slot.site()),
-                    slot.kernelInstalled(), slot.explicitOwner(), ring.sqpoll(), ring.facts().setupFlagNames(),
+                    slot.kernelInstalled(), slot.explicitOwner(), ring.sqpoll(), ring.facts().setupFlags(),
                     ring.facts().sqEntries());
         }
     }

@@ -54,7 +54,7 @@ public final class PileUpDetector {
         PileUp next(CreationSite site, List<TrackerSnapshot.RingView> rings, long nowNanos) {
             Set<Long> ids = new HashSet<>();
             for (TrackerSnapshot.RingView r : rings) {
-                ids.add(r.id());
+                ids.add(r.ringId());
             }
             boolean noneClosed = ids.containsAll(lastOpen);
             growing = noneClosed && ids.size() > lastOpen.size() ? growing + 1 : 0;

@@ -11,8 +11,8 @@ import dev.ringwatch.agent.finding.Finding;
 public record RingOutlivedThread(TrackerSnapshot.RingView ring, long ageNanos, String threadName) {
     /** This leak in the vocabulary every sink speaks. */
     public Finding.RingOutlivedThread finding() {
-        return new Finding.RingOutlivedThread(ring.facts().library(), ring.id(), ring.fd(),
-                ring.facts().setupFlagNames(), ring.sqpoll(), ring.facts().ownerClass(), ring.creatingThread(),
+        return new Finding.RingOutlivedThread(ring.facts().library(), ring.ringId(), ring.ringFd(),
+                ring.facts().setupFlags(), ring.sqpoll(), ring.facts().ownerClass(), ring.creatingThread(),
                 ageNanos, CreationSite.framesText(ring.site()), ring.facts().mappedBytes(), (int) ring.occupiedSlots(),
                 ring.facts().sqEntries(), threadName);
     }

@@ -59,8 +59,8 @@ final class RingRecord {
     RingRecord(RingFacts f, Object ring, Object explicitOwner, ReferenceQueue<Object> queue, long createdNanos,
                long createdEpochMillis, String thread, CreationSite site) {
         this.facts = f;
-        this.id = f.id();
-        this.fd = f.fd();
+        this.id = f.ringId();
+        this.fd = f.ringFd();
         this.createdNanos = createdNanos;
         this.createdEpochMillis = createdEpochMillis;
         this.creatingThread = thread;

@@ -99,11 +99,11 @@ public final class Tracker {
      * counter reaches. Returns the ring's id, or 0 when the ring is not tracked (the cap was reached).
      */
     public long ringOpened(Object ring, RingFacts facts, Object explicitOwner, boolean ownerAlreadyGone) {
-        if (facts.id() == 0) {
+        if (facts.ringId() == 0) {
             facts = facts.withId(assignedIds.incrementAndGet());
         }
         if (!registry.admit()) {
-            capDropped.add(facts.id(), facts.fd(), facts.sqpoll(), ring);
+            capDropped.add(facts.ringId(), facts.ringFd(), facts.sqpoll(), ring);
             return 0;
         }
         long now = tick();

@@ -22,7 +22,7 @@ public record TrackerSnapshot(long takenNanos, List<RingView> open, List<RingVie
     static final Comparator<RingView> BY_RING_ID = new Comparator<>() {
         @Override
         public int compare(RingView a, RingView b) {
-            return Long.compare(a.id(), b.id());
+            return Long.compare(a.ringId(), b.ringId());
         }
     };
     static final Comparator<SlotView> BY_SLOT = new Comparator<>() {

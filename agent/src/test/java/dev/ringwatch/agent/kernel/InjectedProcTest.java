@@ -140,7 +140,7 @@ class InjectedProcTest {
     @Test
     void unreadableMaps_injectedProcRoot_oneLineNoLeak_otherRulesGoOn_thenChecksResume() {
         TrackedRing ring = tracker.add(5, 777, true);
-        tracker.closed(ring.id(), Duration.ofSeconds(60));
+        tracker.closed(ring.ringId(), Duration.ofSeconds(60));
         fake.unreadable("self/maps");
         usedSequence(100, 120, 140, 160, 180, 200);
         assertEquals(1, sink.faults().size(), sink.toString());
@@ -184,7 +184,7 @@ class InjectedProcTest {
     void busyFdinfo_injectedProcRoot_noConclusionUntilItReads() {
         TrackedRing ring = tracker.add(5, 900, false);
         fake.fd(5, "anon_inode:[io_uring]").fdinfo(5, FakeProcDir.header(900)); // lock busy: no ring section
-        tracker.addSlot(ring.id(), 0, 7, "socket:[4242]"); // fd 7 is not open: closed under the slot?
+        tracker.addSlot(ring.ringId(), 0, 7, "socket:[4242]"); // fd 7 is not open: closed under the slot?
         for (int i = 0; i < 4; i++) {
             reconciler.runOnce();
         }
@@ -227,10 +227,10 @@ class InjectedProcTest {
                 PollList:
                 """);
         fake.fd(8, "socket:[54]");
-        tracker.addSlot(ring.id(), 0, 8, "socket:[54]"); // intact
-        tracker.addSlot(ring.id(), 1, 9, "socket:[55]"); // fd 9 closed
+        tracker.addSlot(ring.ringId(), 0, 8, "socket:[54]"); // intact
+        tracker.addSlot(ring.ringId(), 1, 9, "socket:[55]"); // fd 9 closed
         fake.fd(11, "/etc/hostname");
-        tracker.addSlot(ring.id(), 3, 11, "/etc/hostname"); // intact
+        tracker.addSlot(ring.ringId(), 3, 11, "/etc/hostname"); // intact
         for (int i = 0; i < 3; i++) {
             reconciler.runOnce();
         }
@@ -245,13 +245,13 @@ class InjectedProcTest {
     void malformedFdinfo_injectedProcRoot_oneLineNamingTheRing_noLeak() {
         TrackedRing ring = tracker.add(5, 900, false);
         fake.fd(5, "anon_inode:[io_uring]").fdinfo(5, FakeProcDir.header(900) + "SqMask:\t0x7\nSqMask:\t0x7\n");
-        tracker.addSlot(ring.id(), 0, 7, "socket:[4242]");
+        tracker.addSlot(ring.ringId(), 0, 7, "socket:[4242]");
         for (int i = 0; i < 4; i++) {
             reconciler.runOnce();
         }
         assertEquals(List.of(), sink.alerts(), sink.toString());
         assertEquals(1, sink.faults().size(), sink.toString());
         String line = sink.faults().getFirst();
-        assertTrue(line.contains("ring " + ring.id() + " (fd 5)") && line.contains("MALFORMED"), line);
+        assertTrue(line.contains("ring " + ring.ringId() + " (fd 5)") && line.contains("MALFORMED"), line);
     }
 }

@@ -39,7 +39,7 @@ class RingRulesKernelTest {
             List<Finding.ClosedRingStillMapped> found = k.sink.findings(Finding.ClosedRingStillMapped.class);
             assertEquals(1, found.size(), k.sink.toString());
             Finding.ClosedRingStillMapped f = found.getFirst();
-            assertEquals(tracked.id(), f.ringId());
+            assertEquals(tracked.ringId(), f.ringId());
             assertEquals(tracked.inode(), f.inode());
             assertEquals(tid, f.sqThreadTid());
             assertTrue(f.severe());
@@ -48,7 +48,7 @@ class RingRulesKernelTest {
             // one report covers the ring and its thread: no outlived-thread, no untracked-thread report
             assertEquals(1, k.sink.alerts().size(), k.sink.toString());
             String line = k.sink.alerts().getFirst().logLine();
-            assertTrue(line.startsWith("ringwatch LEAK closed ring still mapped: ring " + tracked.id()), line);
+            assertTrue(line.startsWith("ringwatch LEAK closed ring still mapped: ring " + tracked.ringId()), line);
             assertTrue(line.contains("TestTracker.close <- test") && line.contains("tid " + tid), line);
         } finally {
             Sys.munmap(second);
@@ -129,7 +129,7 @@ class RingRulesKernelTest {
             assertEquals(1, found.size(), k.sink.toString());
             Finding.SqpollThreadOutlivedRing f = found.getFirst();
             assertEquals(tid, f.sqThreadTid());
-            assertEquals(tracked.id(), f.ringId());
+            assertEquals(tracked.ringId(), f.ringId());
             assertEquals(dup, f.keptByFd());
             assertTrue(f.threadName().startsWith("iou-sqp-"), f.threadName());
             // the dup is the tracked ring's own fd, not an untracked ring
@@ -268,15 +268,15 @@ class RingRulesKernelTest {
             List<String> faults = k.sink.faults();
             assertEquals(1, faults.size(), k.sink.toString());
             // The fd number may already be reused (listing /proc/self/fd opens a directory, lowest fd first).
-            assertTrue(faults.getFirst().startsWith("ringwatch: reconciler: ring " + tracked.id() + " (fd "
-                    + tracked.fd() + ", SQPOLL|NO_SQARRAY) was closed behind ringwatch's back: fd " + tracked.fd() + " "),
+            assertTrue(faults.getFirst().startsWith("ringwatch: reconciler: ring " + tracked.ringId() + " (fd "
+                    + tracked.ringFd() + ", SQPOLL|NO_SQARRAY) was closed behind ringwatch's back: fd " + tracked.ringFd() + " "),
                     faults.getFirst());
             assertFalse(faults.getFirst().contains("LEAK"));
             assertTrue(KernelFixture.isSqpollThread(tid), "the ring's own mapping keeps it alive");
 
             // Now an unrelated file takes the number: still no leak, no second line.
             int devNull = Sys.openReadOnly("/dev/null");
-            Sys.dup2(devNull, tracked.fd());
+            Sys.dup2(devNull, tracked.ringFd());
             Sys.close(devNull);
             k.rounds(3);
             assertEquals(List.of(), k.sink.alerts(), k.sink.toString());
@@ -307,14 +307,14 @@ class RingRulesKernelTest {
             k.rounds(4);
             List<Finding.UntrackedRing> found = k.sink.findings(Finding.UntrackedRing.class);
             assertEquals(1, found.size(), k.sink.toString());
-            assertEquals(tracked.fd(), found.getFirst().ringFd());
+            assertEquals(tracked.ringFd(), found.getFirst().ringFd());
             assertEquals(rawInode, found.getFirst().inode());
             assertEquals(1, k.sink.alerts().size(), k.sink.toString());
             assertEquals(1, k.sink.faults().size(), k.sink.toString());
             assertTrue(k.sink.faults().getFirst().contains("now refers to another io_uring (inode " + rawInode),
                     k.sink.faults().getFirst());
         } finally {
-            Sys.close(tracked.fd()); // the raw ring; ring-core's own close then finds the fd closed
+            Sys.close(tracked.ringFd()); // the raw ring; ring-core's own close then finds the fd closed
             k.tracker.close(ring, Duration.ZERO);
         }
     }

@@ -42,7 +42,7 @@ class SlotRulesKernelTest {
             List<Finding.FdClosedUnderSlot> found = k.sink.findings(Finding.FdClosedUnderSlot.class);
             assertEquals(1, found.size(), k.sink.toString());
             Finding.FdClosedUnderSlot f = found.getFirst();
-            assertEquals(tracked.id(), f.ringId());
+            assertEquals(tracked.ringId(), f.ringId());
             assertEquals(slot.slot(), f.slot());
             assertEquals(socket, f.fd());
             assertEquals(registered.target(), f.file());
@@ -52,7 +52,7 @@ class SlotRulesKernelTest {
             assertEquals(slot.tag(), f.tag());
             String line = k.sink.alerts().getFirst().logLine();
             assertTrue(line.startsWith("ringwatch LEAK fd closed under slot: slot " + slot.slot() + " of ring "
-                    + tracked.id() + " (fd " + ring.fd() + ") still holds " + registered.target() + " but fd "
+                    + tracked.ringId() + " (fd " + ring.fd() + ") still holds " + registered.target() + " but fd "
                     + socket + " that was registered there is closed"), line);
             assertTrue(line.contains("owner " + Connection.class.getName()) && line.contains("Server.java:42"), line);
 
@@ -175,7 +175,7 @@ class SlotRulesKernelTest {
             // The pre-6.13 culprit: a long-lived multishot poll on a fixed file (here it simply waits).
             ring.nextSqe().pollMultishot(listening, POLLIN).userData(0x77);
             assertEquals(1, ring.submit());
-            k.tracker.inFlight(tracked.id(), listening.slot(), "POLL_ADD multishot", 0x77);
+            k.tracker.inFlight(tracked.ringId(), listening.slot(), "POLL_ADD multishot", 0x77);
 
             k.tracker.withholdDrops(true); // the tag CQE comes, but the tracker never learns of it
             k.tracker.release(released);
@@ -200,7 +200,7 @@ class SlotRulesKernelTest {
             assertTrue(f.stalledFor() >= Duration.ofSeconds(10).toNanos());
             assertEquals(1, f.pendingReleases());
             assertTrue(k.sink.alerts().getFirst().logLine().startsWith("ringwatch LEAK slot release stalled: slot "
-                    + released.slot() + " of ring " + tracked.id()), k.sink.toString());
+                    + released.slot() + " of ring " + tracked.ringId()), k.sink.toString());
             assertEquals(1, k.sink.alerts().size(), k.sink.toString());
         } finally {
             Sys.close(listener);

@@ -38,9 +38,9 @@ final class TestTracker implements TrackedState {
         if (ring.attachedTo() != null) {
             attached = rings.get(ring.attachedTo().id());
         }
-        TrackedRing r = new TrackedRing(new RingFacts(RingFacts.RING_CORE, ring.id(), ring.fd(), ring.setupFlags(), SetupFlags.describe(ring.setupFlags()), ring.isSqpoll(), 0, 0, ring.sqThreadIdleMillis(), attached == null ? 0 : attached.id(), ring.ownerClassName(), false, null), info.ino(), info.sqThread(), true, System.nanoTime(), 0, "", "TestTracker.track <- test", Thread.currentThread().getName());
-        rings.put(r.id(), r);
-        live.put(r.id(), ring);
+        TrackedRing r = new TrackedRing(new RingFacts(RingFacts.RING_CORE, ring.id(), ring.fd(), ring.setupFlags(), SetupFlags.describe(ring.setupFlags()), ring.isSqpoll(), 0, 0, ring.sqThreadIdleMillis(), attached == null ? 0 : attached.ringId(), ring.ownerClassName(), false, null), info.ino(), info.sqThread(), true, System.nanoTime(), 0, "", "TestTracker.track <- test", Thread.currentThread().getName());
+        rings.put(r.ringId(), r);
+        live.put(r.ringId(), ring);
         ring.addFileDropListener((table, slot, tag) -> dropped(ring.id(), slot, tag));
         return r;
     }
@@ -48,7 +48,7 @@ final class TestTracker implements TrackedState {
     /** A ring known only by its numbers (for an injected /proc). */
     synchronized TrackedRing add(int fd, long inode, boolean sqpoll) {
         TrackedRing r = new TrackedRing(new RingFacts(RingFacts.RING_CORE, ++nextId, fd, sqpoll ? 2 : 0, sqpoll ? "SQPOLL" : "", sqpoll, 0, 0, 0, 0, "test.Owner", false, null), inode, -1, true, System.nanoTime(), 0, "", "made by hand", "main");
-        rings.put(r.id(), r);
+        rings.put(r.ringId(), r);
         return r;
     }
 

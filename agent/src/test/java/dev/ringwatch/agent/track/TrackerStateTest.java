@@ -64,15 +64,15 @@ class TrackerStateTest {
         });
         List<TrackedRing> first = rings(state);
         assertEquals(2, first.size());
-        TrackedRing r5 = first.stream().filter(r -> r.id() == 5).findFirst().orElseThrow();
+        TrackedRing r5 = first.stream().filter(r -> r.ringId() == 5).findFirst().orElseThrow();
         assertTrue(r5.open() && r5.sqpoll());
         assertEquals("SQPOLL", r5.facts().setupFlagText());
         assertEquals(10, r5.facts().sqThreadIdleMillis());
-        assertEquals(4, r5.facts().attachedTo());
+        assertEquals(4, r5.facts().attachedRingId());
         assertEquals(-1, r5.inode(), "no such fd in /proc");
         assertTrue(r5.creationSite().startsWith("dev.ringwatch.programs.CallSite.call("), r5.creationSite());
-        assertEquals("", first.stream().filter(r -> r.id() == 6).findFirst().orElseThrow().facts().setupFlagText());
-        assertSame(r5, rings(state).stream().filter(r -> r.id() == 5).findFirst().orElseThrow(),
+        assertEquals("", first.stream().filter(r -> r.ringId() == 6).findFirst().orElseThrow().facts().setupFlagText());
+        assertSame(r5, rings(state).stream().filter(r -> r.ringId() == 5).findFirst().orElseThrow(),
                 "one view per ring while nothing changes");
         assertEquals(3, state.cqReady(5));
         assertEquals(-1, state.cqReady(6), "no cqReady() on that object");
@@ -81,7 +81,7 @@ class TrackerStateTest {
             t.ringClosing(5);
             return null;
         });
-        TrackedRing closed = rings(state).stream().filter(r -> r.id() == 5).findFirst().orElseThrow();
+        TrackedRing closed = rings(state).stream().filter(r -> r.ringId() == 5).findFirst().orElseThrow();
         assertFalse(closed.open());
         assertTrue(closed.closedNanos() >= closed.createdNanos());
         assertTrue(closed.closeSite().startsWith("dev.ringwatch.programs.CallSite.call("), closed.closeSite());

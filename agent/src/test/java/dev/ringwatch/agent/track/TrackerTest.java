@@ -114,7 +114,7 @@ class TrackerTest {
         LeakReport.RingLeak leak = seen.ringLeaks.get(0);
         assertTrue(leak.severe());
         assertTrue(leak.ringCollected());
-        assertEquals(1, leak.ring().id());
+        assertEquals(1, leak.ring().ringId());
         assertTrue(leak.ring().site().top().startsWith("dev.ringwatch.programs.CallSite.call("), leak.ring().site().top());
         assertEquals(1, t.counts().ringLeaks());
         assertEquals(1, t.counts().liveRings(), "a leaked ring is still open in the kernel");
@@ -133,7 +133,7 @@ class TrackerTest {
         open(t, new Object(), 1, false);
         Thread loop = new Thread(() -> { }, "loop-1");
         t.ringOwnerThread(id, loop);
-        TrackerSnapshot.RingView v = t.snapshot().open().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+        TrackerSnapshot.RingView v = t.snapshot().open().stream().filter(r -> r.ringId() == id).findFirst().orElseThrow();
         assertEquals("netty", v.facts().library());
         assertEquals(128, v.facts().sqEntries());
         assertEquals("loop-1", v.ownerThread());
@@ -142,7 +142,7 @@ class TrackerTest {
         t.ringClosing(nettyRing);
         t.ringClosing(nettyRing);
         assertEquals(1, seen.closed.size(), "closed once");
-        assertEquals(id, seen.closed.get(0).id());
+        assertEquals(id, seen.closed.get(0).ringId());
         assertEquals(1, t.counts().liveRings(), "the ring-core ring is untouched");
         assertEquals(id + 1, t.ringOpened(new Object(), netty, null, false));
         Reference.reachabilityFence(nettyRing);
