@@ -69,12 +69,11 @@ public final class SocketChurn implements Command {
 
     @Override
     public Options options() {
-        return new Options(name())
+        return Linger.option(new Options(name())
                 .intOption("iterations", "N", 200, 1, MAX_ITERATIONS, "connection pairs to make and retire")
                 .flag("close-fd-first", "close each fd while its slot still holds the socket, and never release the slot")
                 .intOption("forget-release-every", "N", 0, 0, MAX_ITERATIONS,
-                        "drop every N-th pair's slot handles without releasing them (0: never)")
-                .intOption("linger-ms", "MS", 0, 0, 600_000, "at the end, request a GC and wait this long with the leaks in place");
+                        "drop every N-th pair's slot handles without releasing them (0: never)"));
     }
 
     @Override
@@ -178,7 +177,7 @@ public final class SocketChurn implements Command {
                         keptBySlots, held.size(), st.forgotten);
                 out.println("Run under -javaagent:agent/target/ringwatch-agent.jar to have ringwatch report them.");
             }
-            Linger.linger(out, o.intValue("linger-ms"));
+            Linger.linger(out, o);
             out.println(new ResultLine(name()).add("iterations", iterations)
                     .add("sockets_used_start", socketsStart).add("sockets_used_end", socketsEnd)
                     .add("sockets_used_delta", socketsEnd - socketsStart).add("fds_delta", fdsEnd - fdsStart)

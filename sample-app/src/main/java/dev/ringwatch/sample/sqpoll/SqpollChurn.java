@@ -51,13 +51,12 @@ public final class SqpollChurn implements Command {
 
     @Override
     public Options options() {
-        return new Options(name())
+        return Linger.option(new Options(name())
                 .intOption("rings", "N", 20, 1, 10_000, "rings to create")
                 .intOption("leak-every", "N", 0, 0, 10_000, "drop every N-th ring without closing it (0: never)")
                 .intOption("idle-ms", "MS", 100, 0, 60_000, "SQPOLL thread idle time, sq_thread_idle (0: kernel default 1 s)")
                 .intOption("entries", "N", 64, 1, 4096, "submission queue depth (33 and up round to 64)")
-                .intOption("nops", "N", 4, 1, 4096, "NOPs to run on each ring")
-                .intOption("linger-ms", "MS", 0, 0, 600_000, "at the end, request a GC and wait this long with the leaks in place");
+                .intOption("nops", "N", 4, 1, 4096, "NOPs to run on each ring"));
     }
 
     @Override
@@ -107,7 +106,7 @@ public final class SqpollChurn implements Command {
             out.println("Run under -javaagent:agent/target/ringwatch-agent.jar to have ringwatch report each one"
                     + " with where it was created.");
         }
-        Linger.linger(out, o.intValue("linger-ms"));
+        Linger.linger(out, o);
         out.println(new ResultLine(name()).add("rings", rings).add("closed", closed).add("leaked", leaked)
                 .add("iou_sqp_start", start).add("iou_sqp_end", end).add("io_uring_fds_delta", ringFds));
         return 0;
