@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ringwatch.jfr.RingCreatedEvent;
 import dev.ringwatch.jfr.RingwatchEvents;
+import dev.ringwatch.testsupport.CommandOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class ReportJsonTest {
     @BeforeAll
     static void reportTheIncident() throws Exception {
         recording = IncidentRecording.write(dir);
-        CommandRun run = CommandRun.of(recording.toString(), "--json");
+        CommandOutput run = CommandRun.of(recording.toString(), "--json");
         assertEquals(0, run.exit(), run.toString());
         assertEquals("", run.err(), run.toString());
         report = JSON.readTree(run.out());
@@ -234,7 +235,7 @@ class ReportJsonTest {
 
     @Test
     void topLimitsEveryListButKeepsTheTotals() throws Exception {
-        CommandRun run = CommandRun.of("--top", "1", "--json", recording.toString());
+        CommandOutput run = CommandRun.of("--top", "1", "--json", recording.toString());
         assertEquals(0, run.exit(), run.toString());
         JsonNode limited = JSON.readTree(run.out());
         JsonNode sites = limited.path("leaks").path("sites");

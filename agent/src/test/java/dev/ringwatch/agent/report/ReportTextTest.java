@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ringwatch.testsupport.CommandOutput;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +24,7 @@ class ReportTextTest {
     @BeforeAll
     static void reportTheIncident() throws Exception {
         recording = IncidentRecording.write(dir);
-        CommandRun run = CommandRun.of(recording.toString());
+        CommandOutput run = CommandRun.of(recording.toString());
         assertEquals(0, run.exit(), run.toString());
         assertEquals("", run.err(), run.toString());
         text = run.out();
@@ -111,7 +112,7 @@ class ReportTextTest {
 
     @Test
     void topCutsListsAndSaysHowManyMore() {
-        CommandRun run = CommandRun.of(recording.toString(), "--top=1");
+        CommandOutput run = CommandRun.of(recording.toString(), "--top=1");
         assertEquals(0, run.exit(), run.toString());
         assertTrue(run.out().contains("... and 3 more sites (--top 0 shows all)"), run.out());
         assertTrue(run.out().contains("... and 2 more (--top 0 shows all)"), run.out());
