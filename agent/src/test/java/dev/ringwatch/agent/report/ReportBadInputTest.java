@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every way the input can be wrong ends in one clear line on stderr and a non-zero exit, never a stack trace. */
 class ReportBadInputTest {
@@ -69,23 +71,31 @@ class ReportBadInputTest {
         assertTrue(run.err().contains("gunzip it first"), run.toString());
     }
 
-    @Test
-    void truncatedRecording() throws Exception {
-        Path recording = IncidentRecording.write(dir);
-        byte[] bytes = Files.readAllBytes(recording);
-        Path half = Files.write(dir.resolve("half.jfr"), Arrays.copyOf(bytes, bytes.length / 2));
-        CommandOutput run = CommandRun.of(half.toString());
-        assertOneLineError(run, ReportCommand.EXIT_UNREADABLE, "ringwatch report: " + half + " is truncated");
-        assertTrue(run.err().contains("jcmd <pid> JFR.dump"), run.toString());
+    /** Where a recording is cut short: in the middle (a crash), or by its last byte (a copy still in progress). */
+    enum Cut {
+        HALF(false),
+        LAST_BYTE(true);
+
+        /** Whether the report is asked for in JSON: the recording is refused the same way in both formats. */
+        final boolean json;
+
+        Cut(boolean json) {
+            this.json = json;
+        }
+
+        int keep(int length) {
+            return this == HALF ? length / 2 : length - 1;
+        }
     }
 
-    @Test
-    void recordingCutInsideItsLastBytes() throws Exception {
-        Path recording = IncidentRecording.write(dir);
-        byte[] bytes = Files.readAllBytes(recording);
-        Path cut = Files.write(dir.resolve("cut.jfr"), Arrays.copyOf(bytes, bytes.length - 1));
-        CommandOutput run = CommandRun.of(cut.toString(), "--json");
-        assertOneLineError(run, ReportCommand.EXIT_UNREADABLE, "ringwatch report: " + cut + " is truncated");
+    @ParameterizedTest
+    @EnumSource(Cut.class)
+    void truncatedRecording(Cut cut) throws Exception {
+        byte[] bytes = Files.readAllBytes(IncidentRecording.write(dir));
+        Path file = Files.write(dir.resolve("cut.jfr"), Arrays.copyOf(bytes, cut.keep(bytes.length)));
+        CommandOutput run = cut.json ? CommandRun.of(file.toString(), "--json") : CommandRun.of(file.toString());
+        assertOneLineError(run, ReportCommand.EXIT_UNREADABLE, "ringwatch report: " + file + " is truncated");
+        assertTrue(run.err().contains("jcmd <pid> JFR.dump"), run.toString());
     }
 
     @Test
