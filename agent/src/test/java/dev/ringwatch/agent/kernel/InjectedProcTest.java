@@ -3,6 +3,7 @@ package dev.ringwatch.agent.kernel;
 import dev.ringwatch.agent.finding.Finding;
 import dev.ringwatch.agent.finding.Rule;
 
+import dev.ringwatch.agent.proc.FakeProc;
 import dev.ringwatch.agent.proc.ProcView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,14 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InjectedProcTest {
     @TempDir
     Path dir;
-    FakeProcDir fake;
+    FakeProc fake;
     TestTracker tracker;
     RecordingSink sink;
     Reconciler reconciler;
 
     @BeforeEach
     void setUp() {
-        fake = new FakeProcDir(dir);
+        fake = new FakeProc(dir).maps("").sockstat(0);
         tracker = new TestTracker();
         sink = new RecordingSink();
         reconciler = new Reconciler(tracker, new ProcView(fake.procRoot()), sink,
@@ -123,7 +124,7 @@ class InjectedProcTest {
         assertEquals(1, sink.alerts().size(), "socket drift still checked: " + sink);
         assertEquals(Rule.SOCKET_DRIFT, sink.alerts().getFirst().rule());
 
-        fake.maps(FakeProcDir.ringMapping(0x7f0000000000L, 8192, 777));
+        fake.maps(FakeProc.ringMapping(0x7f0000000000L, 8192, 777));
         reconciler.runOnce();
         reconciler.runOnce();
         List<Finding.ClosedRingStillMapped> mapped = sink.findings(Finding.ClosedRingStillMapped.class);
@@ -153,7 +154,7 @@ class InjectedProcTest {
     @Test
     void busyFdinfo_injectedProcRoot_noConclusionUntilItReads() {
         TrackedRing ring = tracker.add(5, 900, false);
-        fake.fd(5, "anon_inode:[io_uring]").fdinfo(5, FakeProcDir.header(900)); // lock busy: no ring section
+        fake.fd(5, "anon_inode:[io_uring]").fdinfo(5, FakeProc.header(900)); // lock busy: no ring section
         tracker.addSlot(ring.id(), 0, 7, "socket:[4242]"); // fd 7 is not open: closed under the slot?
         for (int i = 0; i < 4; i++) {
             reconciler.runOnce();
@@ -175,7 +176,7 @@ class InjectedProcTest {
     void oldKernelFdinfo_injectedProcRoot_everySlotListedWithDentryNames() {
         fake.kernel("6.1.0-old");
         TrackedRing ring = tracker.add(5, 31337, false);
-        fake.fd(5, "anon_inode:[io_uring]").fdinfo(5, FakeProcDir.header(31337) + """
+        fake.fd(5, "anon_inode:[io_uring]").fdinfo(5, FakeProc.header(31337) + """
                 SqMask:	0x7
                 SqHead:	3
                 SqTail:	3
@@ -214,7 +215,7 @@ class InjectedProcTest {
     @Test
     void malformedFdinfo_injectedProcRoot_oneLineNamingTheRing_noLeak() {
         TrackedRing ring = tracker.add(5, 900, false);
-        fake.fd(5, "anon_inode:[io_uring]").fdinfo(5, FakeProcDir.header(900) + "SqMask:\t0x7\nSqMask:\t0x7\n");
+        fake.fd(5, "anon_inode:[io_uring]").fdinfo(5, FakeProc.header(900) + "SqMask:\t0x7\nSqMask:\t0x7\n");
         tracker.addSlot(ring.id(), 0, 7, "socket:[4242]");
         for (int i = 0; i < 4; i++) {
             reconciler.runOnce();
