@@ -3,11 +3,14 @@ package dev.ringwatch.agent.proc;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -305,70 +308,47 @@ class FdInfoReaderInjectedTest {
         assertTrue(e.toString().contains("fdinfo/5"), e.toString());
     }
 
-    @Test
-    void garbageLineIsMalformedNamingTheLine_injectedProcRoot() {
-        fake.ring(5, KERNEL_6_18.replace("CqHead:\t0\n", "this line is garbage\n"));
-        ProcError e = error(reader().read(5));
-        assertEquals(ProcError.Kind.MALFORMED, e.kind());
-        assertEquals(10, e.line());
-        assertTrue(e.message().contains("this line is garbage"), e.message());
+    /** An fdinfo the parser must refuse, the line it must name and what its message must say. */
+    record Malformed(String what, String kernel, int fd, String fdinfo, int line, String says) {
+        static Malformed of618(String what, String fdinfo, int line, String says) {
+            return new Malformed(what, "6.18.0-test", 5, fdinfo, line, says);
+        }
+
+        @Override
+        public String toString() {
+            return what;
+        }
     }
 
-    @Test
-    void nonNumericValueIsMalformed_injectedProcRoot() {
-        fake.ring(5, KERNEL_6_18.replace("SqThread:\t4043", "SqThread:\tforty"));
-        ProcError e = error(reader().read(5));
-        assertEquals(ProcError.Kind.MALFORMED, e.kind());
-        assertEquals(15, e.line());
-        assertTrue(e.message().contains("SqThread"), e.message());
+    static Stream<Malformed> malformed() {
+        return Stream.of(
+                Malformed.of618("garbage line", KERNEL_6_18.replace("CqHead:\t0\n", "this line is garbage\n"), 10,
+                        "this line is garbage"),
+                Malformed.of618("non-numeric value", KERNEL_6_18.replace("SqThread:\t4043", "SqThread:\tforty"), 15,
+                        "SqThread"),
+                Malformed.of618("slot outside the table",
+                        KERNEL_6_18.replace("    5: /etc/hostname", "    8: /etc/hostname"), 21, "outside a table of 8"),
+                Malformed.of618("slot line without a value", KERNEL_6_18.replace("    5: /etc/hostname", "    5:"), 21,
+                        "without a value"),
+                Malformed.of618("duplicate slot", KERNEL_6_18.replace("    5: /etc/hostname", "    2: /etc/hostname"),
+                        21, "twice"),
+                Malformed.of618("truncated ring section", KERNEL_6_18.substring(0, KERNEL_6_18.indexOf("UserFiles")),
+                        18, "truncated"),
+                new Malformed("truncated old-format listing", "5.15.0", 7,
+                        KERNEL_5_15.replace("    3: hostname\n", ""), 25, "3 of 4"),
+                Malformed.of618("overlong line",
+                        KERNEL_6_18.replace("/etc/hostname", "/" + "x".repeat(ProcLineReader.MAX_LINE_BYTES)), 21,
+                        "line longer than"));
     }
 
-    @Test
-    void slotOutsideTheTableIsMalformed_injectedProcRoot() {
-        fake.ring(5, KERNEL_6_18.replace("    5: /etc/hostname", "    8: /etc/hostname"));
-        ProcError e = error(reader().read(5));
-        assertEquals(ProcError.Kind.MALFORMED, e.kind());
-        assertEquals(21, e.line());
-        assertTrue(e.message().contains("outside a table of 8"), e.message());
-    }
-
-    @Test
-    void slotLineWithoutValueIsMalformed_injectedProcRoot() {
-        fake.ring(5, KERNEL_6_18.replace("    5: /etc/hostname", "    5:"));
-        assertEquals(ProcError.Kind.MALFORMED, error(reader().read(5)).kind());
-    }
-
-    @Test
-    void duplicateSlotIsMalformed_injectedProcRoot() {
-        fake.ring(5, KERNEL_6_18.replace("    5: /etc/hostname", "    2: /etc/hostname"));
-        ProcError e = error(reader().read(5));
-        assertEquals(ProcError.Kind.MALFORMED, e.kind());
-        assertTrue(e.message().contains("twice"), e.message());
-    }
-
-    @Test
-    void truncatedRingSectionIsMalformed_injectedProcRoot() {
-        String cut = KERNEL_6_18.substring(0, KERNEL_6_18.indexOf("UserFiles"));
-        fake.ring(5, cut);
-        ProcError e = error(reader().read(5));
-        assertEquals(ProcError.Kind.MALFORMED, e.kind());
-        assertTrue(e.message().contains("truncated"), e.message());
-    }
-
-    @Test
-    void truncatedOldFormatListingIsMalformed_injectedProcRoot() {
-        fake.kernel("5.15.0").ring(7, KERNEL_5_15.replace("    3: hostname\n", ""));
-        ProcError e = error(reader().read(7));
-        assertEquals(ProcError.Kind.MALFORMED, e.kind());
-        assertTrue(e.message().contains("3 of 4"), e.message());
-    }
-
-    @Test
-    void overlongLineIsMalformed_injectedProcRoot() {
-        fake.ring(5, KERNEL_6_18.replace("/etc/hostname", "/" + "x".repeat(ProcLineReader.MAX_LINE_BYTES)));
-        ProcError e = error(reader().read(5));
-        assertEquals(ProcError.Kind.MALFORMED, e.kind());
-        assertEquals(21, e.line());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformed")
+    void malformedFdinfoIsMalformedNamingTheLine_injectedProcRoot(Malformed m) {
+        fake.kernel(m.kernel()).ring(m.fd(), m.fdinfo());
+        ProcError e = error(reader().read(m.fd()));
+        assertEquals(ProcError.Kind.MALFORMED, e.kind(), e.toString());
+        assertEquals(m.line(), e.line(), e.toString());
+        assertTrue(e.message().contains(m.says()), e.message());
     }
 
     @Test
