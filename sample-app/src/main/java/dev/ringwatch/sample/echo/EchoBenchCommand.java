@@ -10,24 +10,15 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code echo-bench}: echo server and load generator in one process, on separate threads. */
-public final class EchoBenchCommand implements Command {
-    @Override
-    public String name() {
-        return "echo-bench";
-    }
-
-    @Override
-    public String summary() {
-        return "echo-server and echo-load together in one process; one result line with requests/s and p99";
-    }
-
-    @Override
-    public String description() {
-        return """
+public final class EchoBenchCommand extends Command {
+    public EchoBenchCommand() {
+        super("echo-bench",
+                "echo-server and echo-load together in one process; one result line with requests/s and p99",
+                """
                 Runs the io_uring echo server (see echo-server) on one thread and the closed-loop load (see
                 echo-load) on others, over 127.0.0.1, then prints the server's statistics, the load's
                 requests/s and latency percentiles, and one result line. sample-app/bench-echo.sh runs it with
-                and without the ringwatch agent and compares. Errors on either side make the exit code 1.""";
+                and without the ringwatch agent and compares. Errors on either side make the exit code 1.""");
     }
 
     @Override

@@ -10,29 +10,20 @@ import java.io.PrintStream;
 import java.time.Duration;
 
 /** {@code echo-server}: the io_uring echo server alone, for a load generator in another process. */
-public final class EchoServerCommand implements Command {
+public final class EchoServerCommand extends Command {
     static final int MAX_CONNECTIONS = 16_384;
 
-    @Override
-    public String name() {
-        return "echo-server";
-    }
-
-    @Override
-    public String summary() {
-        return "io_uring echo server on 127.0.0.1 (multishot accept into fixed slots) for --duration-s seconds";
-    }
-
-    @Override
-    public String description() {
-        return """
+    public EchoServerCommand() {
+        super("echo-server",
+                "io_uring echo server on 127.0.0.1 (multishot accept into fixed slots) for --duration-s seconds",
+                """
                 A single-threaded TCP echo server on one ring, listening on 127.0.0.1. The listening socket
                 sits in fixed slot 0 with a multishot accept that puts each connection straight into a slot
                 the kernel picks from a reserved range; the server echoes with recv/send on those direct
                 descriptors and closes a connection by releasing its slot. It prints its port, a status line
                 every second, and stops by itself after --duration-s. With --leak-slot-every N every N-th
                 closing connection's slot is dropped without release: the kernel keeps that socket open.
-                Drive it with: java -jar ringwatch-sample.jar echo-load --port PORT""";
+                Drive it with: java -jar ringwatch-sample.jar echo-load --port PORT""");
     }
 
     @Override
