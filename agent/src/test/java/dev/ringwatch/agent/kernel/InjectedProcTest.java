@@ -4,6 +4,7 @@ import dev.ringwatch.agent.finding.Finding;
 import dev.ringwatch.agent.finding.Rule;
 
 import dev.ringwatch.agent.proc.FakeProc;
+import dev.ringwatch.agent.proc.FdInfoSamples;
 import dev.ringwatch.agent.proc.ProcView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,27 +177,9 @@ class InjectedProcTest {
     void oldKernelFdinfo_injectedProcRoot_everySlotListedWithDentryNames() {
         fake.kernel("6.1.0-old");
         TrackedRing ring = tracker.add(5, 31337, false);
-        fake.fd(5, "anon_inode:[io_uring]").fdinfo(5, FakeProc.header(31337) + """
-                SqMask:	0x7
-                SqHead:	3
-                SqTail:	3
-                CachedSqHead:	3
-                CqMask:	0xf
-                CqHead:	2
-                CqTail:	2
-                CachedCqTail:	2
-                SQEs:	0
-                CQEs:	0
-                SqThread:	-1
-                SqThreadCpu:	-1
-                UserFiles:	4
-                    0: TCP
-                    1: TCP
-                    2: <none>
-                    3: hostname
-                UserBufs:	0
-                PollList:
-                """);
+        // the 5.15 sample's ring (inode 31337) with a TCP socket in slot 0 too; its SqThread is no thread of
+        // this /proc, so only the slots count
+        fake.ring(5, FdInfoSamples.KERNEL_5_15.replace("    0: <none>\n", "    0: TCP\n"));
         fake.fd(8, "socket:[54]");
         tracker.addSlot(ring.id(), 0, 8, "socket:[54]"); // intact
         tracker.addSlot(ring.id(), 1, 9, "socket:[55]"); // fd 9 closed

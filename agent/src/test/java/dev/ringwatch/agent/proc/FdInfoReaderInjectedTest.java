@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import static dev.ringwatch.agent.proc.FdInfoSamples.KERNEL_5_15;
+import static dev.ringwatch.agent.proc.FdInfoSamples.KERNEL_6_18;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,91 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * injected /proc root.
  */
 class FdInfoReaderInjectedTest {
-    /** Verbatim from this machine (6.18), an SQPOLL ring with a socket and a file registered. */
-    static final String KERNEL_6_18 = """
-            pos:	0
-            flags:	02000002
-            mnt_id:	17
-            ino:	8252
-            SqMask:	0x3f
-            SqHead:	0
-            SqTail:	0
-            CachedSqHead:	0
-            CqMask:	0x7f
-            CqHead:	0
-            CqTail:	0
-            CachedCqTail:	0
-            SQEs:	0
-            CQEs:	0
-            SqThread:	4043
-            SqThreadCpu:	0
-            SqTotalTime:	0
-            SqWorkTime:	0
-            UserFiles:	8
-                2: socket:[8253]
-                5: /etc/hostname
-            UserBufs:	4
-                0: <none>
-                1: <none>
-                2: <none>
-                3: <none>
-            PollList:
-            CqOverflowList:
-            NAPI:	disabled
-            """;
-
-    /** The pre-6.14 layout: every slot printed, dentry names (a TCP socket's is "TCP"). */
-    static final String KERNEL_5_15 = """
-            pos:	0
-            flags:	02000002
-            mnt_id:	15
-            ino:	31337
-            SqMask:	0x7
-            SqHead:	3
-            SqTail:	3
-            CachedSqHead:	3
-            CqMask:	0xf
-            CqHead:	2
-            CqTail:	3
-            CachedCqTail:	3
-            SQEs:	0
-            CQEs:	1
-                0: user_data:7, res:0, flag:0
-            SqThread:	812
-            SqThreadCpu:	1
-            UserFiles:	4
-                0: <none>
-                1: TCP
-                2: <none>
-                3: hostname
-            UserBufs:	1
-                0: 0x7f3a10000000/4096
-            PollList:
-              op=6, task_works=0
-            """;
-
-    /** The same ring read while its lock was busy on a pre-6.15 kernel: no slot lines, no SQPOLL tid. */
-    static final String KERNEL_5_15_LOCK_BUSY = """
-            pos:	0
-            flags:	02000002
-            mnt_id:	15
-            ino:	31337
-            SqMask:	0x7
-            SqHead:	3
-            SqTail:	3
-            CachedSqHead:	3
-            CqMask:	0xf
-            CqHead:	2
-            CqTail:	3
-            CachedCqTail:	3
-            SQEs:	0
-            CQEs:	1
-            SqThread:	-1
-            SqThreadCpu:	-1
-            UserFiles:	4
-            UserBufs:	0
-            PollList:
-            """;
+    /** {@link FdInfoSamples#KERNEL_5_15}'s ring read while its lock was busy. */
+    static final String KERNEL_5_15_LOCK_BUSY = FdInfoSamples.lockBusy(KERNEL_5_15);
 
     @TempDir
     Path dir;
@@ -197,7 +116,7 @@ class FdInfoReaderInjectedTest {
     @Test
     void oldKernelEmptyTableWithListedBuffersIsListed_injectedProcRoot() {
         // No file lines, but the buffer table (printed under the same lock) is there: the lock was held.
-        fake.kernel("6.6.0").ring(7, KERNEL_5_15_LOCK_BUSY.replace("UserBufs:\t0\n", "UserBufs:\t1\n    0: <none>\n"));
+        fake.kernel("6.6.0").ring(7, KERNEL_5_15_LOCK_BUSY.replace("UserBufs:\t1\n", "UserBufs:\t1\n    0: <none>\n"));
         RingFdInfo info = reader().read(7).orElseThrow();
         assertTrue(info.files().listed());
         assertTrue(info.files().occupied().isEmpty());
