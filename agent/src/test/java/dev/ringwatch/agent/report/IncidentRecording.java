@@ -54,8 +54,23 @@ final class IncidentRecording {
     private static final String CONN_OWNER = "com.example.Conn";
     private static final String SQ_THREAD_NAME = "iou-sqp-4242";
     private static final long BYTES_MAPPED = 8192;
+    private static Path shared;
 
     private IncidentRecording() {
+    }
+
+    /**
+     * The incident as {@link #write} records it, written once per test JVM for the tests that only read it (the
+     * text and JSON reports of it); removed when the JVM exits.
+     */
+    static synchronized Path shared() throws Exception {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("ringwatch-incident-");
+            dir.toFile().deleteOnExit();
+            shared = write(dir);
+            shared.toFile().deleteOnExit();
+        }
+        return shared;
     }
 
     /** The incident, recorded with ringwatch-profile.jfc (every ringwatch event, the per-call slot events too). */
