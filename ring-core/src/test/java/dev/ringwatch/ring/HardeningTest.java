@@ -2,6 +2,8 @@ package dev.ringwatch.ring;
 
 import dev.ringwatch.testsupport.TestLibc;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
+import java.util.function.ToIntBiFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,18 +78,41 @@ class HardeningTest {
         }
     }
 
-    @Test
-    void nestedReapFromASmallHandlerIsRefusedAndEachCompletionComesOnce() {
-        try (IoUring ring = IoUring.builder().entries(4).build()) {
+    /** A completion handler of either kind, and the reap it tries from inside. */
+    enum Nesting {
+        /** forEachCompletion from inside a small handler's forEachCompletion. */
+        SMALL_HANDLER(false, (ring, each) -> ring.forEachCompletion((ud, res, flags) -> each.accept(ud)),
+                (ring, each) -> ring.forEachCompletion((ud, res, flags) -> each.accept(ud))),
+        /** peekCompletion from inside a big (CQE32) handler's forEachCompletion. */
+        BIG_HANDLER(true,
+                (ring, each) -> ring.forEachCompletion((long ud, int res, int flags, long x0, long x1) -> each.accept(ud)),
+                (ring, each) -> ring.peekCompletion((ud, res, flags) -> each.accept(ud)));
+
+        final boolean cqe32;
+        final ToIntBiFunction<IoUring, LongConsumer> reap;
+        final BiConsumer<IoUring, LongConsumer> reapInside;
+
+        Nesting(boolean cqe32, ToIntBiFunction<IoUring, LongConsumer> reap, BiConsumer<IoUring, LongConsumer> reapInside) {
+            this.cqe32 = cqe32;
+            this.reap = reap;
+            this.reapInside = reapInside;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Nesting.class)
+    void nestedReapIsRefusedAndEachCompletionComesOnce(Nesting nesting) {
+        IoUringBuilder builder = IoUring.builder().entries(4);
+        try (IoUring ring = nesting.cqe32 ? builder.cqe32().build() : builder.build()) {
             ring.nextSqe().nop().userData(1);
             ring.nextSqe().nop().userData(2);
             ring.submitAndWait(2);
             List<Long> delivered = new ArrayList<>();
             List<RuntimeException> refused = new ArrayList<>();
-            int n = ring.forEachCompletion((ud, res, flags) -> {
+            int n = nesting.reap.applyAsInt(ring, ud -> {
                 delivered.add(ud);
                 try {
-                    ring.forEachCompletion((ud2, res2, flags2) -> delivered.add(ud2));
+                    nesting.reapInside.accept(ring, delivered::add);
                 } catch (IllegalStateException e) {
                     refused.add(e);
                 }
@@ -93,28 +121,6 @@ class HardeningTest {
             assertEquals(List.of(1L, 2L), delivered);
             assertEquals(2, refused.size());
             assertTrue(refused.getFirst().getMessage().contains("from inside a completion handler"), refused.getFirst().getMessage());
-        }
-    }
-
-    @Test
-    void nestedReapFromABigHandlerIsRefusedAndEachCompletionComesOnce() {
-        try (IoUring ring = IoUring.builder().entries(4).cqe32().build()) {
-            ring.nextSqe().nop().userData(1);
-            ring.nextSqe().nop().userData(2);
-            ring.submitAndWait(2);
-            List<Long> delivered = new ArrayList<>();
-            List<RuntimeException> refused = new ArrayList<>();
-            int n = ring.forEachCompletion((long ud, int res, int flags, long x0, long x1) -> {
-                delivered.add(ud);
-                try {
-                    ring.peekCompletion((ud2, res2, flags2) -> delivered.add(ud2));
-                } catch (IllegalStateException e) {
-                    refused.add(e);
-                }
-            });
-            assertEquals(2, n);
-            assertEquals(List.of(1L, 2L), delivered);
-            assertEquals(2, refused.size());
         }
     }
 

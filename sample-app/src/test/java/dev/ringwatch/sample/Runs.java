@@ -1,10 +1,9 @@
 package dev.ringwatch.sample;
 
-import java.io.ByteArrayOutputStream;
+import dev.ringwatch.testsupport.CommandOutput;
+
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,14 +51,8 @@ final class Runs {
     }
 
     static Run inProcess(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Main.run(args, o, e);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        CommandOutput o = CommandOutput.inProcess(Main::run, args);
+        return new Run(o.exit(), o.out(), o.err());
     }
 
     /** The command line of a child JVM running {@link Main} on this test's class path. */

@@ -36,10 +36,23 @@ public final class TransformerInstall {
     }
 
     /**
+     * Whether class {@code name} of {@code loader} can be woven: whether the loader sees the agent's {@code hooks}
+     * (see {@link #seesAgent}). When it does not, says so in one line: its rings are not tracked.
+     */
+    public static boolean canWeave(ClassLoader loader, String name, Class<?> hooks) {
+        if (seesAgent(loader, hooks)) {
+            return true;
+        }
+        AgentLog.log(Level.WARNING, "ringwatch: " + name + " is loaded by " + loader + ", which does not see the"
+                + " agent's classes (the agent jar must be on the system class path); its rings are not tracked");
+        return false;
+    }
+
+    /**
      * Whether classes of {@code loader} resolve {@code hooks} to the agent's own class (the agent jar is on the
      * system class path and the loader delegates there): woven code calls it by name.
      */
-    public static boolean seesAgent(ClassLoader loader, Class<?> hooks) {
+    static boolean seesAgent(ClassLoader loader, Class<?> hooks) {
         if (loader == null) {
             return false;
         }

@@ -36,18 +36,12 @@ final class RingFdInfoParser {
     private long sqTotalTime = -1;
     private long sqWorkTime = -1;
     private boolean ringSection;
-    private long filesSize = -1;
-    private long buffersSize = -1;
+    private final SlotLines files = new SlotLines("UserFiles");
+    private final SlotLines buffers = new SlotLines("UserBufs");
     private final List<RingFdInfo.FileSlot> fileSlots = new ArrayList<>();
-    private int fileLines;
     private boolean sawNoneFile;
     private final List<RingFdInfo.BufferSlot> bufferSlots = new ArrayList<>();
-    private int bufferLines;
-    private int lastFileIndex = -1;
-    private int lastBufferIndex = -1;
     private long seenKeys;
-    /** Where the value of the slot line being parsed starts (second result of slotIndex). */
-    private final int[] restAt = new int[1];
 
     private RingFdInfoParser(ProcLineReader r, int fd, boolean ringSectionAtomic) {
         this.r = r;
@@ -94,49 +88,21 @@ final class RingFdInfoParser {
         // Entries of other sections (SQE/CQE dumps, PollList, Personalities, ...) are not needed.
     }
 
-    /** {@code <index>: <rest>}; returns the index and leaves the rest's start in {@code restAt[0]}. */
-    private int slotIndex(int len, long size, int lastIndex, String table, int[] restAt)
-            throws ProcFormatException {
-        int start = r.skipBlanks(0);
-        int colon = r.indexOf(':', start);
-        if (colon < 0 || colon >= len) {
-            throw r.malformed(table + " slot line without ':': " + r.quoted());
-        }
-        long index = r.decimal(start, colon, table + " slot index");
-        if (index < 0 || index >= size) {
-            throw r.malformed(table + " slot " + index + " outside a table of " + size + ": " + r.quoted());
-        }
-        if (index <= lastIndex) {
-            throw r.malformed(table + " slot " + index + " listed out of order or twice: " + r.quoted());
-        }
-        int rest = r.skipBlanks(colon + 1);
-        if (rest >= len) {
-            throw r.malformed(table + " slot " + index + " without a value: " + r.quoted());
-        }
-        restAt[0] = rest;
-        return (int) index;
-    }
-
     private void fileLine(int len) throws ProcFormatException {
-        int index = slotIndex(len, filesSize, lastFileIndex, "UserFiles", restAt);
-        lastFileIndex = index;
-        fileLines++;
-        int rest = restAt[0];
-        if (len - rest == NONE.length() && r.regionEquals(rest, NONE)) {
+        int index = files.next(r, len);
+        if (files.valueIsNone(r, len)) {
             sawNoneFile = true;
             return;
         }
-        fileSlots.add(new RingFdInfo.FileSlot(index, unescape(rest, len)));
+        fileSlots.add(new RingFdInfo.FileSlot(index, unescape(files.rest, len)));
     }
 
     private void bufferLine(int len) throws ProcFormatException {
-        int index = slotIndex(len, buffersSize, lastBufferIndex, "UserBufs", restAt);
-        lastBufferIndex = index;
-        bufferLines++;
-        int rest = restAt[0];
-        if (len - rest == NONE.length() && r.regionEquals(rest, NONE)) {
+        int index = buffers.next(r, len);
+        if (buffers.valueIsNone(r, len)) {
             return;
         }
+        int rest = buffers.rest;
         int slash = r.indexOf('/', rest);
         if (!r.regionEquals(rest, "0x") || slash < 0 || slash >= len) {
             throw r.malformed("UserBufs slot " + index + ": expected 0x<address>/<length>: " + r.quoted());
@@ -218,13 +184,13 @@ final class RingFdInfoParser {
             }
             case "UserFiles" -> {
                 once(14, key);
-                filesSize = tableSize(v, vEnd, key);
+                files.size = tableSize(v, vEnd, key);
                 ringSection = true;
                 yield Section.FILES;
             }
             case "UserBufs" -> {
                 once(15, key);
-                buffersSize = tableSize(v, vEnd, key);
+                buffers.size = tableSize(v, vEnd, key);
                 ringSection = true;
                 yield Section.BUFFERS;
             }
@@ -293,28 +259,72 @@ final class RingFdInfoParser {
             return null;
         }
         int end = r.lineNumber();
-        if (filesSize < 0 || buffersSize < 0) {
+        if (files.size < 0 || buffers.size < 0) {
             throw new ProcFormatException(end, "truncated io_uring fdinfo: no "
-                    + (filesSize < 0 ? "UserFiles" : "UserBufs") + " line");
+                    + (files.size < 0 ? files.table : buffers.table) + " line");
         }
         // Old kernels list every slot when they list any, so a partial listing means a cut-off file.
-        if (sawNoneFile && fileLines != filesSize) {
-            throw new ProcFormatException(end, "UserFiles lists " + fileLines + " of " + filesSize
+        if (sawNoneFile && files.lines != files.size) {
+            throw new ProcFormatException(end, "UserFiles lists " + files.lines + " of " + files.size
                     + " slots (old format lists all): truncated");
         }
-        boolean buffersListed = buffersSize == 0 || bufferLines == buffersSize;
-        if (!buffersListed && bufferLines != 0) {
-            throw new ProcFormatException(end, "UserBufs lists " + bufferLines + " of " + buffersSize
+        boolean buffersListed = buffers.size == 0 || buffers.lines == buffers.size;
+        if (!buffersListed && buffers.lines != 0) {
+            throw new ProcFormatException(end, "UserBufs lists " + buffers.lines + " of " + buffers.size
                     + " slots: truncated");
         }
         // No file lines for a non-empty table: all slots empty, or (before 6.15) the lock was busy. The
         // buffer table is listed under the same lock, so a listed non-empty buffer table settles it.
-        boolean filesListed = filesSize == 0 || fileLines > 0 || ringSectionAtomic
-                || (buffersSize > 0 && buffersListed);
+        boolean filesListed = files.size == 0 || files.lines > 0 || ringSectionAtomic
+                || (buffers.size > 0 && buffersListed);
         RingFdInfo.Indexes indexes = new RingFdInfo.Indexes(idx[0], idx[1], idx[2], idx[3], idx[4], idx[5],
                 idx[6], idx[7], idx[8], idx[9]);
         return new RingFdInfo(fd, ino, fileFlags, mntId, indexes, sqThread, sqThreadCpu, sqTotalTime, sqWorkTime,
-                new RingFdInfo.FileTable((int) filesSize, fileSlots, filesListed),
-                new RingFdInfo.BufferTable((int) buffersSize, buffersListed ? bufferSlots : List.of(), buffersListed));
+                new RingFdInfo.FileTable((int) files.size, fileSlots, filesListed),
+                new RingFdInfo.BufferTable((int) buffers.size, buffersListed ? bufferSlots : List.of(), buffersListed));
+    }
+
+    /** The slot lines of one table (UserFiles or UserBufs) read so far: each in order, inside the table. */
+    private static final class SlotLines {
+        final String table;
+        /** The table size its key line gave; -1 before that line. */
+        long size = -1;
+        int lines;
+        /** Where the value of the line last read starts. */
+        int rest;
+        private int lastIndex = -1;
+
+        SlotLines(String table) {
+            this.table = table;
+        }
+
+        /** Reads the current line's {@code <index>: <rest>}: returns the index, leaves the rest's start in {@link #rest}. */
+        int next(ProcLineReader r, int len) throws ProcFormatException {
+            int start = r.skipBlanks(0);
+            int colon = r.indexOf(':', start);
+            if (colon < 0 || colon >= len) {
+                throw r.malformed(table + " slot line without ':': " + r.quoted());
+            }
+            long index = r.decimal(start, colon, table + " slot index");
+            if (index < 0 || index >= size) {
+                throw r.malformed(table + " slot " + index + " outside a table of " + size + ": " + r.quoted());
+            }
+            if (index <= lastIndex) {
+                throw r.malformed(table + " slot " + index + " listed out of order or twice: " + r.quoted());
+            }
+            int at = r.skipBlanks(colon + 1);
+            if (at >= len) {
+                throw r.malformed(table + " slot " + index + " without a value: " + r.quoted());
+            }
+            rest = at;
+            lastIndex = (int) index;
+            lines++;
+            return (int) index;
+        }
+
+        /** Whether the current line's value is {@code <none>}: an empty slot, as kernels before 6.14 list it. */
+        boolean valueIsNone(ProcLineReader r, int len) {
+            return len - rest == NONE.length() && r.regionEquals(rest, NONE);
+        }
     }
 }

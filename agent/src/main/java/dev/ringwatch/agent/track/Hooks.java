@@ -1,11 +1,8 @@
 package dev.ringwatch.agent.track;
 
-import dev.ringwatch.agent.log.AgentLog;
+import dev.ringwatch.agent.log.FirstFailure;
 import dev.ringwatch.agent.model.RingFacts;
 import dev.ringwatch.agent.track.Tracker;
-
-import java.lang.System.Logger.Level;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The static entry points every adapter's advice calls, whatever library made the ring. Parameters are
@@ -18,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Hooks {
     private static volatile Tracker tracker;
-    private static final AtomicBoolean FAILURE_LOGGED = new AtomicBoolean();
+    private static final FirstFailure FAILURE = new FirstFailure("");
     /** Long-lived ops on a fixed file, as {@link #inFlightArmed} takes them (see {@code InFlightOps}). */
     public static final int OP_POLL = 0;
     public static final int OP_POLL_MULTISHOT = 1;
@@ -58,7 +55,7 @@ public final class Hooks {
             boolean explicit = facts.explicitOwner();
             return t.ringOpened(ring, facts, explicit ? owner : null, explicit && owner == null);
         } catch (Throwable e) {
-            failed("ringOpened", e);
+            FAILURE.log("ringOpened", e);
             return 0;
         }
     }
@@ -91,7 +88,7 @@ public final class Hooks {
         try {
             t.ringClosing(ring);
         } catch (Throwable e) {
-            failed("ringClosing", e);
+            FAILURE.log("ringClosing", e);
         }
     }
 
@@ -104,7 +101,7 @@ public final class Hooks {
         try {
             t.ringOwnerThread(ringId, thread);
         } catch (Throwable e) {
-            failed("ringOwnerThread", e);
+            FAILURE.log("ringOwnerThread", e);
         }
     }
 
@@ -116,7 +113,7 @@ public final class Hooks {
         try {
             t.ringClosing(ringId);
         } catch (Throwable e) {
-            failed("ringClosing", e);
+            FAILURE.log("ringClosing", e);
         }
     }
 
@@ -129,7 +126,7 @@ public final class Hooks {
         try {
             t.slotOccupied(table, ringId, slot, fd, tag, kernelInstalled, owner, explicitOwner, ownerClass);
         } catch (Throwable e) {
-            failed("slotOccupied", e);
+            FAILURE.log("slotOccupied", e);
         }
     }
 
@@ -141,7 +138,7 @@ public final class Hooks {
         try {
             t.slotVacated(ringId, slot, tag);
         } catch (Throwable e) {
-            failed("slotVacated", e);
+            FAILURE.log("slotVacated", e);
         }
     }
 
@@ -153,7 +150,7 @@ public final class Hooks {
         try {
             t.slotDropConfirmed(ringId, slot, tag);
         } catch (Throwable e) {
-            failed("slotDropConfirmed", e);
+            FAILURE.log("slotDropConfirmed", e);
         }
     }
 
@@ -166,14 +163,7 @@ public final class Hooks {
         try {
             t.inFlightArmed(ringId, slot, op);
         } catch (Throwable e) {
-            failed("inFlightArmed", e);
-        }
-    }
-
-    private static void failed(String where, Throwable e) {
-        if (FAILURE_LOGGED.compareAndSet(false, true)) {
-            AgentLog.log(Level.ERROR, "ringwatch: internal error in " + where + " (reported once; the application"
-                    + " is not affected, tracking may be incomplete): " + e, e);
+            FAILURE.log("inFlightArmed", e);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.ringwatch.agent.it;
 import dev.ringwatch.programs.AttachTarget;
 import dev.ringwatch.programs.Child;
 import dev.ringwatch.ring.IoUring;
+import dev.ringwatch.testsupport.ChildProcess;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
@@ -40,8 +41,8 @@ class AttachCliIT {
     @Test
     void attachAdoptsExistingRings_tracksNewOnes_listShowsThePid_badPidsSaySo() throws Exception {
         Path dir = ChildJvm.runDir("attach-cli");
-        String cp = location(IoUring.class) + File.pathSeparator + location(Child.class) + File.pathSeparator
-                + location(dev.ringwatch.testsupport.TestLibc.class);
+        String cp = ChildProcess.location(IoUring.class) + File.pathSeparator + ChildProcess.location(Child.class)
+                + File.pathSeparator + ChildProcess.location(dev.ringwatch.testsupport.TestLibc.class);
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-XX:+EnableDynamicAgentLoading", "-Xmx256m", "-cp", cp,
                 AttachTarget.class.getName());
@@ -98,9 +99,5 @@ class AttachCliIT {
         assertTrue(untracked.getFirst().contains("io_uring fd " + run.value("RAW_AFTER_FD") + " "), untracked.getFirst());
         assertEquals(List.of(), run.leakLines("untracked ring"), "it holds no SQPOLL thread, no slot; " + run.where());
         assertEquals("0", run.value("LEAKS"), "untracked is not leaked; " + run.where());
-    }
-
-    private static String location(Class<?> c) throws Exception {
-        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 }

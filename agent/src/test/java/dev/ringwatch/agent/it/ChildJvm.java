@@ -2,15 +2,15 @@ package dev.ringwatch.agent.it;
 
 import dev.ringwatch.programs.Child;
 import dev.ringwatch.ring.IoUring;
+import dev.ringwatch.testsupport.ChildProcess;
+import dev.ringwatch.testsupport.CommandOutput;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Starts one test program in a child JVM (the JDK running the tests) with
@@ -142,9 +142,9 @@ final class ChildJvm {
             cp.add(p.toString());
         }
         if (defaultClasspath) {
-            cp.add(location(IoUring.class));
-            cp.add(location(Child.class));
-            cp.add(location(dev.ringwatch.testsupport.TestLibc.class));
+            cp.add(ChildProcess.location(IoUring.class));
+            cp.add(ChildProcess.location(Child.class));
+            cp.add(ChildProcess.location(dev.ringwatch.testsupport.TestLibc.class));
         }
         for (Path p : classpathLast) {
             cp.add(p.toString());
@@ -153,24 +153,7 @@ final class ChildJvm {
         cmd.add(mainClass);
         cmd.addAll(programArgs);
 
-        Path out = dir.resolve("stdout.txt");
-        Path err = dir.resolve("stderr.txt");
-        Files.writeString(dir.resolve("command.txt"), String.join(" ", cmd) + "\n");
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError(label + ": child JVM did not finish within " + TIMEOUT_SECONDS + " s; see " + dir);
-        }
-        return new ChildRun(label, dir, p.exitValue(), Files.readString(out), Files.readString(err),
-                Files.exists(jfr) ? jfr : null);
-    }
-
-    static String location(Class<?> c) {
-        try {
-            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        CommandOutput o = ChildProcess.run(label, dir, cmd, TIMEOUT_SECONDS);
+        return new ChildRun(label, dir, o.exit(), o.out(), o.err(), Files.exists(jfr) ? jfr : null);
     }
 }

@@ -2,6 +2,7 @@ package dev.ringwatch.agent.it;
 
 import dev.ringwatch.programs.netty.ForgottenGroups;
 import dev.ringwatch.programs.netty.NettyEcho;
+import dev.ringwatch.testsupport.ChildProcess;
 import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,7 +68,7 @@ class NettyRingsIT {
     @Test
     void aShadedCopyOfNettyIsTrackedLikeNettyItself() throws Exception {
         Path dir = ChildJvm.runDir("netty-shaded-jar");
-        Path jar = ShadedNetty.jar(dir, Path.of(ChildJvm.location(NettyEcho.class)));
+        Path jar = ShadedNetty.jar(dir, Path.of(ChildProcess.location(NettyEcho.class)));
         ChildRun run = ChildJvm.of("netty-shaded", NettyEcho.class, "1", "2").classpathOnly(List.of(jar)).run();
         assertEquals(0, run.exitCode(), run.where());
         assertTrue(Long.parseLong(run.value("ROUND_TRIPS")) > 0, run.where());

@@ -3,6 +3,8 @@ package dev.ringwatch.agent.kernel;
 import dev.ringwatch.agent.finding.Finding;
 import dev.ringwatch.agent.finding.Rule;
 
+import dev.ringwatch.agent.proc.FakeProc;
+import dev.ringwatch.agent.proc.FdInfoSamples;
 import dev.ringwatch.agent.proc.ProcView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,14 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InjectedProcTest {
     @TempDir
     Path dir;
-    FakeProcDir fake;
+    FakeProc fake;
     TestTracker tracker;
     RecordingSink sink;
     Reconciler reconciler;
 
     @BeforeEach
     void setUp() {
-        fake = new FakeProcDir(dir);
+        fake = new FakeProc(dir).maps("").sockstat(0);
         tracker = new TestTracker();
         sink = new RecordingSink();
         reconciler = new Reconciler(tracker, new ProcView(fake.procRoot()), sink,
@@ -153,7 +155,7 @@ class InjectedProcTest {
         assertEquals(1, sink.alerts().size(), "socket drift still checked: " + sink);
         assertEquals(Rule.SOCKET_DRIFT, sink.alerts().getFirst().rule());
 
-        fake.maps(FakeProcDir.ringMapping(0x7f0000000000L, 8192, 777));
+        fake.maps(FakeProc.ringMapping(0x7f0000000000L, 8192, 777));
         reconciler.runOnce();
         reconciler.runOnce();
         List<Finding.ClosedRingStillMapped> mapped = sink.findings(Finding.ClosedRingStillMapped.class);
@@ -183,7 +185,7 @@ class InjectedProcTest {
     @Test
     void busyFdinfo_injectedProcRoot_noConclusionUntilItReads() {
         TrackedRing ring = tracker.add(5, 900, false);
-        fake.fd(5, "anon_inode:[io_uring]").fdinfo(5, FakeProcDir.header(900)); // lock busy: no ring section
+        fake.fd(5, "anon_inode:[io_uring]").fdinfo(5, FakeProc.header(900)); // lock busy: no ring section
         tracker.addSlot(ring.ringId(), 0, 7, "socket:[4242]"); // fd 7 is not open: closed under the slot?
         for (int i = 0; i < 4; i++) {
             reconciler.runOnce();
@@ -205,27 +207,9 @@ class InjectedProcTest {
     void oldKernelFdinfo_injectedProcRoot_everySlotListedWithDentryNames() {
         fake.kernel("6.1.0-old");
         TrackedRing ring = tracker.add(5, 31337, false);
-        fake.fd(5, "anon_inode:[io_uring]").fdinfo(5, FakeProcDir.header(31337) + """
-                SqMask:	0x7
-                SqHead:	3
-                SqTail:	3
-                CachedSqHead:	3
-                CqMask:	0xf
-                CqHead:	2
-                CqTail:	2
-                CachedCqTail:	2
-                SQEs:	0
-                CQEs:	0
-                SqThread:	-1
-                SqThreadCpu:	-1
-                UserFiles:	4
-                    0: TCP
-                    1: TCP
-                    2: <none>
-                    3: hostname
-                UserBufs:	0
-                PollList:
-                """);
+        // the 5.15 sample's ring (inode 31337) with a TCP socket in slot 0 too; its SqThread is no thread of
+        // this /proc, so only the slots count
+        fake.ring(5, FdInfoSamples.KERNEL_5_15.replace("    0: <none>\n", "    0: TCP\n"));
         fake.fd(8, "socket:[54]");
         tracker.addSlot(ring.ringId(), 0, 8, "socket:[54]"); // intact
         tracker.addSlot(ring.ringId(), 1, 9, "socket:[55]"); // fd 9 closed
@@ -244,7 +228,7 @@ class InjectedProcTest {
     @Test
     void malformedFdinfo_injectedProcRoot_oneLineNamingTheRing_noLeak() {
         TrackedRing ring = tracker.add(5, 900, false);
-        fake.fd(5, "anon_inode:[io_uring]").fdinfo(5, FakeProcDir.header(900) + "SqMask:\t0x7\nSqMask:\t0x7\n");
+        fake.fd(5, "anon_inode:[io_uring]").fdinfo(5, FakeProc.header(900) + "SqMask:\t0x7\nSqMask:\t0x7\n");
         tracker.addSlot(ring.ringId(), 0, 7, "socket:[4242]");
         for (int i = 0; i < 4; i++) {
             reconciler.runOnce();

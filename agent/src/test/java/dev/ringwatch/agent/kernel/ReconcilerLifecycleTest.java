@@ -1,6 +1,7 @@
 package dev.ringwatch.agent.kernel;
 
 import dev.ringwatch.agent.proc.Await;
+import dev.ringwatch.agent.proc.FakeProc;
 import dev.ringwatch.agent.proc.ProcView;
 import dev.ringwatch.jfr.RingStatisticsEvent;
 import jdk.jfr.Recording;
@@ -28,11 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReconcilerLifecycleTest {
     @TempDir
     Path dir;
-    FakeProcDir fake;
+    FakeProc fake;
 
     @BeforeEach
     void setUp() {
-        fake = new FakeProcDir(dir);
+        fake = new FakeProc(dir).maps("").sockstat(0);
     }
 
     private Reconciler reconciler(TrackedState state, AlertSink sink, ReconcilerOptions options) {

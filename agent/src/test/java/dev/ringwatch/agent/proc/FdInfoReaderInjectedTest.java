@@ -3,12 +3,17 @@ package dev.ringwatch.agent.proc;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
+import static dev.ringwatch.agent.proc.FdInfoSamples.KERNEL_5_15;
+import static dev.ringwatch.agent.proc.FdInfoSamples.KERNEL_6_18;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,91 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * injected /proc root.
  */
 class FdInfoReaderInjectedTest {
-    /** Verbatim from this machine (6.18), an SQPOLL ring with a socket and a file registered. */
-    static final String KERNEL_6_18 = """
-            pos:	0
-            flags:	02000002
-            mnt_id:	17
-            ino:	8252
-            SqMask:	0x3f
-            SqHead:	0
-            SqTail:	0
-            CachedSqHead:	0
-            CqMask:	0x7f
-            CqHead:	0
-            CqTail:	0
-            CachedCqTail:	0
-            SQEs:	0
-            CQEs:	0
-            SqThread:	4043
-            SqThreadCpu:	0
-            SqTotalTime:	0
-            SqWorkTime:	0
-            UserFiles:	8
-                2: socket:[8253]
-                5: /etc/hostname
-            UserBufs:	4
-                0: <none>
-                1: <none>
-                2: <none>
-                3: <none>
-            PollList:
-            CqOverflowList:
-            NAPI:	disabled
-            """;
-
-    /** The pre-6.14 layout: every slot printed, dentry names (a TCP socket's is "TCP"). */
-    static final String KERNEL_5_15 = """
-            pos:	0
-            flags:	02000002
-            mnt_id:	15
-            ino:	31337
-            SqMask:	0x7
-            SqHead:	3
-            SqTail:	3
-            CachedSqHead:	3
-            CqMask:	0xf
-            CqHead:	2
-            CqTail:	3
-            CachedCqTail:	3
-            SQEs:	0
-            CQEs:	1
-                0: user_data:7, res:0, flag:0
-            SqThread:	812
-            SqThreadCpu:	1
-            UserFiles:	4
-                0: <none>
-                1: TCP
-                2: <none>
-                3: hostname
-            UserBufs:	1
-                0: 0x7f3a10000000/4096
-            PollList:
-              op=6, task_works=0
-            """;
-
-    /** The same ring read while its lock was busy on a pre-6.15 kernel: no slot lines, no SQPOLL tid. */
-    static final String KERNEL_5_15_LOCK_BUSY = """
-            pos:	0
-            flags:	02000002
-            mnt_id:	15
-            ino:	31337
-            SqMask:	0x7
-            SqHead:	3
-            SqTail:	3
-            CachedSqHead:	3
-            CqMask:	0xf
-            CqHead:	2
-            CqTail:	3
-            CachedCqTail:	3
-            SQEs:	0
-            CQEs:	1
-            SqThread:	-1
-            SqThreadCpu:	-1
-            UserFiles:	4
-            UserBufs:	0
-            PollList:
-            """;
+    /** {@link FdInfoSamples#KERNEL_5_15}'s ring read while its lock was busy. */
+    static final String KERNEL_5_15_LOCK_BUSY = FdInfoSamples.lockBusy(KERNEL_5_15);
 
     @TempDir
     Path dir;
@@ -194,7 +116,7 @@ class FdInfoReaderInjectedTest {
     @Test
     void oldKernelEmptyTableWithListedBuffersIsListed_injectedProcRoot() {
         // No file lines, but the buffer table (printed under the same lock) is there: the lock was held.
-        fake.kernel("6.6.0").ring(7, KERNEL_5_15_LOCK_BUSY.replace("UserBufs:\t0\n", "UserBufs:\t1\n    0: <none>\n"));
+        fake.kernel("6.6.0").ring(7, KERNEL_5_15_LOCK_BUSY.replace("UserBufs:\t1\n", "UserBufs:\t1\n    0: <none>\n"));
         RingFdInfo info = reader().read(7).orElseThrow();
         assertTrue(info.files().listed());
         assertTrue(info.files().occupied().isEmpty());
@@ -305,70 +227,47 @@ class FdInfoReaderInjectedTest {
         assertTrue(e.toString().contains("fdinfo/5"), e.toString());
     }
 
-    @Test
-    void garbageLineIsMalformedNamingTheLine_injectedProcRoot() {
-        fake.ring(5, KERNEL_6_18.replace("CqHead:\t0\n", "this line is garbage\n"));
-        ProcError e = error(reader().read(5));
-        assertEquals(ProcError.Kind.MALFORMED, e.kind());
-        assertEquals(10, e.line());
-        assertTrue(e.message().contains("this line is garbage"), e.message());
+    /** An fdinfo the parser must refuse, the line it must name and what its message must say. */
+    record Malformed(String what, String kernel, int fd, String fdinfo, int line, String says) {
+        static Malformed of618(String what, String fdinfo, int line, String says) {
+            return new Malformed(what, "6.18.0-test", 5, fdinfo, line, says);
+        }
+
+        @Override
+        public String toString() {
+            return what;
+        }
     }
 
-    @Test
-    void nonNumericValueIsMalformed_injectedProcRoot() {
-        fake.ring(5, KERNEL_6_18.replace("SqThread:\t4043", "SqThread:\tforty"));
-        ProcError e = error(reader().read(5));
-        assertEquals(ProcError.Kind.MALFORMED, e.kind());
-        assertEquals(15, e.line());
-        assertTrue(e.message().contains("SqThread"), e.message());
+    static Stream<Malformed> malformed() {
+        return Stream.of(
+                Malformed.of618("garbage line", KERNEL_6_18.replace("CqHead:\t0\n", "this line is garbage\n"), 10,
+                        "this line is garbage"),
+                Malformed.of618("non-numeric value", KERNEL_6_18.replace("SqThread:\t4043", "SqThread:\tforty"), 15,
+                        "SqThread"),
+                Malformed.of618("slot outside the table",
+                        KERNEL_6_18.replace("    5: /etc/hostname", "    8: /etc/hostname"), 21, "outside a table of 8"),
+                Malformed.of618("slot line without a value", KERNEL_6_18.replace("    5: /etc/hostname", "    5:"), 21,
+                        "without a value"),
+                Malformed.of618("duplicate slot", KERNEL_6_18.replace("    5: /etc/hostname", "    2: /etc/hostname"),
+                        21, "twice"),
+                Malformed.of618("truncated ring section", KERNEL_6_18.substring(0, KERNEL_6_18.indexOf("UserFiles")),
+                        18, "truncated"),
+                new Malformed("truncated old-format listing", "5.15.0", 7,
+                        KERNEL_5_15.replace("    3: hostname\n", ""), 25, "3 of 4"),
+                Malformed.of618("overlong line",
+                        KERNEL_6_18.replace("/etc/hostname", "/" + "x".repeat(ProcLineReader.MAX_LINE_BYTES)), 21,
+                        "line longer than"));
     }
 
-    @Test
-    void slotOutsideTheTableIsMalformed_injectedProcRoot() {
-        fake.ring(5, KERNEL_6_18.replace("    5: /etc/hostname", "    8: /etc/hostname"));
-        ProcError e = error(reader().read(5));
-        assertEquals(ProcError.Kind.MALFORMED, e.kind());
-        assertEquals(21, e.line());
-        assertTrue(e.message().contains("outside a table of 8"), e.message());
-    }
-
-    @Test
-    void slotLineWithoutValueIsMalformed_injectedProcRoot() {
-        fake.ring(5, KERNEL_6_18.replace("    5: /etc/hostname", "    5:"));
-        assertEquals(ProcError.Kind.MALFORMED, error(reader().read(5)).kind());
-    }
-
-    @Test
-    void duplicateSlotIsMalformed_injectedProcRoot() {
-        fake.ring(5, KERNEL_6_18.replace("    5: /etc/hostname", "    2: /etc/hostname"));
-        ProcError e = error(reader().read(5));
-        assertEquals(ProcError.Kind.MALFORMED, e.kind());
-        assertTrue(e.message().contains("twice"), e.message());
-    }
-
-    @Test
-    void truncatedRingSectionIsMalformed_injectedProcRoot() {
-        String cut = KERNEL_6_18.substring(0, KERNEL_6_18.indexOf("UserFiles"));
-        fake.ring(5, cut);
-        ProcError e = error(reader().read(5));
-        assertEquals(ProcError.Kind.MALFORMED, e.kind());
-        assertTrue(e.message().contains("truncated"), e.message());
-    }
-
-    @Test
-    void truncatedOldFormatListingIsMalformed_injectedProcRoot() {
-        fake.kernel("5.15.0").ring(7, KERNEL_5_15.replace("    3: hostname\n", ""));
-        ProcError e = error(reader().read(7));
-        assertEquals(ProcError.Kind.MALFORMED, e.kind());
-        assertTrue(e.message().contains("3 of 4"), e.message());
-    }
-
-    @Test
-    void overlongLineIsMalformed_injectedProcRoot() {
-        fake.ring(5, KERNEL_6_18.replace("/etc/hostname", "/" + "x".repeat(ProcLineReader.MAX_LINE_BYTES)));
-        ProcError e = error(reader().read(5));
-        assertEquals(ProcError.Kind.MALFORMED, e.kind());
-        assertEquals(21, e.line());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformed")
+    void malformedFdinfoIsMalformedNamingTheLine_injectedProcRoot(Malformed m) {
+        fake.kernel(m.kernel()).ring(m.fd(), m.fdinfo());
+        ProcError e = error(reader().read(m.fd()));
+        assertEquals(ProcError.Kind.MALFORMED, e.kind(), e.toString());
+        assertEquals(m.line(), e.line(), e.toString());
+        assertTrue(e.message().contains(m.says()), e.message());
     }
 
     @Test

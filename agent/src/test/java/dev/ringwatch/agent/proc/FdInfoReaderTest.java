@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,15 +37,11 @@ class FdInfoReaderTest {
     @Test
     void sqpollRingThreadIsAnIouSqpThread() {
         try (RawRing ring = RawRing.sqpoll(8)) {
-            int[] seen = new int[1];
             // Until the SQPOLL thread first runs, the kernel reports the creating thread's tid (see below).
-            assertTrue(Await.until(Duration.ofSeconds(2), () -> {
-                        seen[0] = proc.ringFdInfo(ring.fd()).orElseThrow().sqThread();
-                        return contains(proc.sqpollThreads().orElseThrow(), seen[0]);
-                    }), "SqThread " + seen[0] + " never listed among iou-sqp threads; its comm: " + comm(seen[0]));
-            assertTrue(proc.sqpollThreadAlive(seen[0]).orElseThrow());
+            int tid = SqpollThreadsTest.startedSqThread(proc, ring);
+            assertTrue(proc.sqpollThreadAlive(tid).orElseThrow());
             RingFdInfo info = proc.ringFdInfo(ring.fd()).orElseThrow();
-            assertEquals(seen[0], info.sqThread());
+            assertEquals(tid, info.sqThread());
             assertTrue(info.sqThreadCpu() >= 0);
         }
     }
@@ -149,7 +144,7 @@ class FdInfoReaderTest {
         assertTrue(r.errorOrNull().toString().contains("fdinfo/" + Integer.MAX_VALUE));
     }
 
-    private static String comm(int tid) {
+    static String comm(int tid) {
         try {
             return Files.readString(Path.of("/proc/self/task/" + tid + "/comm")).strip();
         } catch (java.io.IOException e) {

@@ -45,11 +45,7 @@ class ProcMapsTest {
     @Test
     void closedButMappedSqpollRingStaysMappedWithItsThreadUntilUnmapped() {
         try (RawRing ring = RawRing.sqpoll(8)) {
-            int[] tid = new int[1];
-            assertTrue(Await.until(Duration.ofSeconds(2), () -> {
-                tid[0] = proc.ringFdInfo(ring.fd()).orElseThrow().sqThread();
-                return proc.sqpollThreadAlive(tid[0]).orElseThrow();
-            }), "SQPOLL thread never started");
+            int tid = SqpollThreadsTest.startedSqThread(proc, ring);
             long ino = proc.ringFdInfo(ring.fd()).orElseThrow().ino();
             ring.mapRings();
 
@@ -58,13 +54,13 @@ class ProcMapsTest {
             assertFalse(gone.isOk() && gone.orElseThrow().ino() == ino, "fd closed: no fdinfo for this ring");
             assertTrue(proc.ringMappings().orElseThrow().maps(ino), "closed ring still mapped");
             // A closed, unmapped SQPOLL ring's thread is gone in ~30 ms here; give it ten times that.
-            assertFalse(Await.until(Duration.ofMillis(300), () -> !proc.sqpollThreadAlive(tid[0]).orElseThrow()),
+            assertFalse(Await.until(Duration.ofMillis(300), () -> !proc.sqpollThreadAlive(tid).orElseThrow()),
                     "the mapping keeps the ring, and its SQPOLL thread, alive");
 
             ring.unmapAll();
             assertFalse(proc.ringMappings().orElseThrow().maps(ino));
-            assertTrue(Await.until(Duration.ofSeconds(2), () -> !proc.sqpollThreadAlive(tid[0]).orElseThrow()),
-                    "SQPOLL thread " + tid[0] + " still alive 2 s after the last mapping went");
+            assertTrue(Await.until(Duration.ofSeconds(2), () -> !proc.sqpollThreadAlive(tid).orElseThrow()),
+                    "SQPOLL thread " + tid + " still alive 2 s after the last mapping went");
         }
     }
 

@@ -22,7 +22,8 @@ class SqpollThreadsTest {
         assertTrue(Await.until(Duration.ofSeconds(2), () -> {
             tid[0] = proc.ringFdInfo(ring.fd()).orElseThrow().sqThread();
             return FdInfoReaderTest.contains(proc.sqpollThreads().orElseThrow(), tid[0]);
-        }), "SQPOLL thread of ring fd " + ring.fd() + " never listed");
+        }), "SqThread " + tid[0] + " of ring fd " + ring.fd() + " never listed among iou-sqp threads; its comm: "
+                + FdInfoReaderTest.comm(tid[0]));
         return tid[0];
     }
 

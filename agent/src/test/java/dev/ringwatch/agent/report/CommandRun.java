@@ -1,25 +1,23 @@
 package dev.ringwatch.agent.report;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.ringwatch.testsupport.CommandOutput;
 
-/** One run of {@link ReportCommand} with its exit status and what it printed on each stream. */
-record CommandRun(int exit, String out, String err) {
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
-    static CommandRun of(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            exit = ReportCommand.run(args, o, e);
-        }
-        return new CommandRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+/** Runs {@link ReportCommand} in this JVM: its exit status and what it printed on each stream. */
+final class CommandRun {
+    private CommandRun() {
     }
 
-    @Override
-    public String toString() {
-        return "exit " + exit + "\n--- out ---\n" + out + "--- err ---\n" + err;
+    static CommandOutput of(String... args) {
+        return CommandOutput.inProcess(ReportCommand::run, args);
+    }
+
+    /** The report {@code args} ask for, which must succeed without a word on stderr. */
+    static String succeeded(String... args) {
+        CommandOutput run = of(args);
+        assertEquals(0, run.exit(), run.toString());
+        assertEquals("", run.err(), run.toString());
+        return run.out();
     }
 }

@@ -2,19 +2,16 @@ package dev.ringwatch.agent.report;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ringwatch.jfr.FileSlotLeakEvent;
+import dev.ringwatch.agent.alert.Events;
+import dev.ringwatch.agent.finding.Finding;
+import dev.ringwatch.agent.finding.FindingEvents;
 import dev.ringwatch.jfr.FileSlotUpdatedEvent;
 import dev.ringwatch.jfr.OpenAtExitEvent;
 import dev.ringwatch.jfr.RingClosedEvent;
 import dev.ringwatch.jfr.RingCreatedEvent;
-import dev.ringwatch.jfr.RingLeakEvent;
 import dev.ringwatch.jfr.RingStatisticsEvent;
 import dev.ringwatch.jfr.RingwatchEvents;
 import dev.ringwatch.jfr.RingwatchSettings;
-import dev.ringwatch.jfr.SlotReleaseStalledEvent;
-import dev.ringwatch.jfr.SocketDriftEvent;
-import dev.ringwatch.jfr.SqpollThreadLeakEvent;
-import dev.ringwatch.jfr.UntrackedRingEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +50,27 @@ final class IncidentRecording {
             "\tat " + CONN_SITE,
             "\tat com.example.Server.accept(Server.java:88)");
 
+    private static final String LIBRARY = "ring-core";
+    private static final String CONN_OWNER = "com.example.Conn";
+    private static final String SQ_THREAD_NAME = "iou-sqp-4242";
+    private static final long BYTES_MAPPED = 8192;
+    private static Path shared;
+
     private IncidentRecording() {
+    }
+
+    /**
+     * The incident as {@link #write} records it, written once per test JVM for the tests that only read it (the
+     * text and JSON reports of it); removed when the JVM exits.
+     */
+    static synchronized Path shared() throws Exception {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("ringwatch-incident-");
+            dir.toFile().deleteOnExit();
+            shared = write(dir);
+            shared.toFile().deleteOnExit();
+        }
+        return shared;
     }
 
     /** The incident, recorded with ringwatch-profile.jfc (every ringwatch event, the per-call slot events too). */
@@ -118,39 +135,30 @@ final class IncidentRecording {
         ringClosed(5, 15, "SQE128");
         statistics(4, -1);
 
-        ringLeak(3, 13, "SQPOLL|SQE128", RingLeakEvent.REASON_OWNER_GONE, true, Duration.ofSeconds(1), SERVER_STACK,
-                "com.example.Server");
-        ringLeak(4, 14, "SQPOLL|SQE128", RingLeakEvent.REASON_OWNER_GONE, true, Duration.ofSeconds(3), SERVER_STACK,
-                "com.example.Server");
-        ringLeak(100, 20, "SQPOLL", RingLeakEvent.REASON_OWNER_GONE, true, Duration.ofSeconds(2), SERVER_STACK,
-                "com.example.Server");
-        sqpollThreadLeak(4243, SqpollThreadLeakEvent.REASON_OUTLIVED_RING, 1, 11, Duration.ofMillis(200), SERVER_STACK);
-        sqpollThreadLeak(5000, SqpollThreadLeakEvent.REASON_NO_TRACKED_RING, 0, -1, Duration.ZERO, "");
-        String[] reasons = {FileSlotLeakEvent.REASON_FD_CLOSED_UNDER_SLOT, FileSlotLeakEvent.REASON_OWNER_GONE,
-                FileSlotLeakEvent.REASON_FD_CLOSED_UNDER_SLOT, FileSlotLeakEvent.REASON_FD_CLOSED_UNDER_SLOT};
-        for (int i = 0; i < 4; i++) {
-            fileSlotLeak(6, 16, i, reasons[i], Duration.ofMillis(10L * (i + 1)));
+        // The findings go through the agent's own FindingEvents, so they are filled as the agent fills them.
+        ringOutlivedOwner(3, 13, "SQPOLL|SQE128", Duration.ofSeconds(1));
+        ringOutlivedOwner(4, 14, "SQPOLL|SQE128", Duration.ofSeconds(3));
+        ringOutlivedOwner(100, 20, "SQPOLL", Duration.ofSeconds(2));
+        FindingEvents.commit(new Finding.SqpollThreadOutlivedRing(4243, SQ_THREAD_NAME, 1, 11, "",
+                Duration.ofMillis(200).toNanos(), "", "", SERVER_STACK, 0, 0, "", -1)); // flags, owner: RingCreated's
+        FindingEvents.commit(new Finding.UntrackedSqpollThread(5000, SQ_THREAD_NAME));
+        for (int slot = 0; slot < 4; slot++) {
+            long age = Duration.ofMillis(10L * (slot + 1)).toNanos();
+            String file = "socket:[" + (19000 + slot) + "]";
+            String thread = "acceptor-" + (slot % 2);
+            FindingEvents.commit(slot == 1
+                    ? new Finding.SlotOutlivedOwner(6, 16, slot, 50 + slot, file, 0, CONN_OWNER, thread, age,
+                            CONN_STACK, false, true, false, "CQE32", 8)
+                    : new Finding.FdClosedUnderSlot(6, 16, slot, 50 + slot, file, 0, CONN_OWNER, thread, age,
+                            CONN_STACK, ""));
         }
-        ringLeak(5, 15, "", RingLeakEvent.REASON_CLOSED_BUT_MAPPED, false, Duration.ofMillis(500), "",
-                "com.example.Legacy");
+        FindingEvents.commit(new Finding.ClosedRingStillMapped(LIBRARY, 5, 15, "", false, "com.example.Legacy", "main",
+                Duration.ofMillis(500).toNanos(), "", BYTES_MAPPED, -1, 0, 0, ""));
 
         stalled(3, 1, 2, Duration.ofSeconds(10), "READ on slot 2", Duration.ofMinutes(1));
         stalled(3, 4, 9, Duration.ofSeconds(30), "POLL_ADD on slot 0", Duration.ofMinutes(5));
-        SocketDriftEvent drift = new SocketDriftEvent();
-        drift.window = Duration.ofSeconds(60).toNanos();
-        drift.socketsUsedStart = 1000;
-        drift.socketsUsedEnd = 1120;
-        drift.socketFdsStart = 10;
-        drift.socketFdsEnd = 10;
-        drift.slotHeldSocketsStart = 5;
-        drift.slotHeldSocketsEnd = 5;
-        drift.commit();
-        UntrackedRingEvent untracked = new UntrackedRingEvent();
-        untracked.ringFd = 77;
-        untracked.sqThreadTid = -1;
-        untracked.occupiedSlots = 2;
-        untracked.fdinfo = "SqThread: -1, UserFiles: 16, UserBufs: 0";
-        untracked.commit();
+        FindingEvents.commit(new Finding.SocketDrift(Duration.ofSeconds(60).toNanos(), 6, 1000, 1120, 10, 10, 5, 5, 110));
+        FindingEvents.commit(new Finding.UntrackedRing(77, 0, -1, 2, "SqThread: -1, UserFiles: 16, UserBufs: 0"));
         statistics(3, 1120);
 
         OpenAtExitEvent exit = new OpenAtExitEvent();
@@ -181,75 +189,19 @@ final class IncidentRecording {
     }
 
     private static void slot(long ringId, int slot, String action, long tag, long confirmationDelay) {
-        FileSlotUpdatedEvent e = new FileSlotUpdatedEvent();
-        e.ringId = ringId;
-        e.slot = slot;
-        e.action = action;
-        e.fd = 30 + slot;
-        e.file = "socket:[" + (18000 + tag) + "]";
-        e.tag = tag;
-        e.confirmationDelay = confirmationDelay;
-        e.commit();
+        Events.slotUpdated(ringId, 10 + (int) ringId, slot, action, 30 + slot, "socket:[" + (18000 + tag) + "]", tag,
+                CONN_OWNER, confirmationDelay);
     }
 
-    private static void ringLeak(long ringId, int fd, String flags, String reason, boolean severe, Duration age,
-            String stack, String owner) {
-        RingLeakEvent e = new RingLeakEvent();
-        e.ringId = ringId;
-        e.ringFd = fd;
-        e.setupFlags = flags;
-        e.reason = reason;
-        e.severe = severe;
-        e.age = age.toNanos();
-        e.creationStack = stack;
-        e.ownerClass = owner;
-        e.creatingThread = "main";
-        e.bytesMapped = 8192;
-        e.sqThreadTid = severe ? 4000 + (int) ringId : -1;
-        e.commit();
-    }
-
-    private static void sqpollThreadLeak(int tid, String reason, long ringId, int fd, Duration sinceClose,
-            String stack) {
-        SqpollThreadLeakEvent e = new SqpollThreadLeakEvent();
-        e.sqThreadTid = tid;
-        e.threadName = "iou-sqp-4242";
-        e.reason = reason;
-        e.ringId = ringId;
-        e.ringFd = fd;
-        e.setupFlags = ""; // ring 1's flags and owner come from its RingCreated
-        e.sinceClose = sinceClose.toNanos();
-        e.creationStack = stack;
-        e.commit();
-    }
-
-    private static void fileSlotLeak(long ringId, int fd, int slot, String reason, Duration age) {
-        FileSlotLeakEvent e = new FileSlotLeakEvent();
-        e.ringId = ringId;
-        e.ringFd = fd;
-        e.slot = slot;
-        e.fd = 50 + slot;
-        e.file = "socket:[" + (19000 + slot) + "]";
-        e.reason = reason;
-        e.age = age.toNanos();
-        e.ownerClass = "com.example.Conn";
-        e.creatingThread = "acceptor-" + (slot % 2);
-        e.creationStack = CONN_STACK;
-        e.commit();
+    /** An SQPOLL ring of site A whose owner is gone (its SQPOLL thread is {@code 4000 + ringId}). */
+    private static void ringOutlivedOwner(long ringId, int fd, String flags, Duration age) {
+        FindingEvents.commit(new Finding.RingOutlivedOwner(LIBRARY, ringId, fd, flags, true, "com.example.Server",
+                "main", age.toNanos(), SERVER_STACK, BYTES_MAPPED, 4000 + (int) ringId, 0, 8, true, false));
     }
 
     private static void stalled(long ringId, int slot, long tag, Duration stalledFor, String op, Duration opAge) {
-        SlotReleaseStalledEvent e = new SlotReleaseStalledEvent();
-        e.ringId = ringId;
-        e.ringFd = 10 + (int) ringId;
-        e.slot = slot;
-        e.tag = tag;
-        e.file = "socket:[1" + slot + "]";
-        e.stalledFor = stalledFor.toNanos();
-        e.oldestInFlight = op;
-        e.oldestInFlightAge = opAge.toNanos();
-        e.pendingReleases = 2;
-        e.commit();
+        FindingEvents.commit(new Finding.SlotReleaseStalled(ringId, 10 + (int) ringId, slot, tag,
+                "socket:[1" + slot + "]", stalledFor.toNanos(), op, opAge.toNanos(), 2));
     }
 
     private static void statistics(int liveRings, long socketsUsed) {

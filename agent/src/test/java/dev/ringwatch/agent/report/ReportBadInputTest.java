@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ringwatch.testsupport.CommandOutput;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every way the input can be wrong ends in one clear line on stderr and a non-zero exit, never a stack trace. */
 class ReportBadInputTest {
@@ -23,20 +26,20 @@ class ReportBadInputTest {
     @Test
     void missingFile() {
         Path missing = dir.resolve("nope.jfr");
-        CommandRun run = CommandRun.of(missing.toString());
+        CommandOutput run = CommandRun.of(missing.toString());
         assertOneLineError(run, ReportCommand.EXIT_UNREADABLE, "ringwatch report: no such file: " + missing);
     }
 
     @Test
     void directory() {
-        CommandRun run = CommandRun.of(dir.toString());
+        CommandOutput run = CommandRun.of(dir.toString());
         assertOneLineError(run, ReportCommand.EXIT_UNREADABLE, "ringwatch report: " + dir + " is a directory");
     }
 
     @Test
     void deviceIsRefusedWithoutReadingIt() {
         Path device = Path.of("/dev/null");
-        CommandRun run = CommandRun.of(device.toString());
+        CommandOutput run = CommandRun.of(device.toString());
         assertOneLineError(run, ReportCommand.EXIT_UNREADABLE,
                 "ringwatch report: /dev/null is not a regular file, not a JFR recording");
     }
@@ -44,7 +47,7 @@ class ReportBadInputTest {
     @Test
     void textFileIsNotJfr() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.jfr"), "this is not a recording\n");
-        CommandRun run = CommandRun.of(text.toString());
+        CommandOutput run = CommandRun.of(text.toString());
         assertOneLineError(run, ReportCommand.EXIT_UNREADABLE,
                 "ringwatch report: " + text + " is not a JFR recording");
     }
@@ -52,7 +55,7 @@ class ReportBadInputTest {
     @Test
     void emptyFile() throws Exception {
         Path empty = Files.createFile(dir.resolve("empty.jfr"));
-        CommandRun run = CommandRun.of(empty.toString(), "--json");
+        CommandOutput run = CommandRun.of(empty.toString(), "--json");
         assertOneLineError(run, ReportCommand.EXIT_UNREADABLE, "ringwatch report: " + empty + " is empty (0 bytes)");
     }
 
@@ -63,28 +66,36 @@ class ReportBadInputTest {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
             Files.copy(recording, out);
         }
-        CommandRun run = CommandRun.of(gz.toString());
+        CommandOutput run = CommandRun.of(gz.toString());
         assertOneLineError(run, ReportCommand.EXIT_UNREADABLE, "ringwatch report: " + gz + " is not a JFR recording");
         assertTrue(run.err().contains("gunzip it first"), run.toString());
     }
 
-    @Test
-    void truncatedRecording() throws Exception {
-        Path recording = IncidentRecording.write(dir);
-        byte[] bytes = Files.readAllBytes(recording);
-        Path half = Files.write(dir.resolve("half.jfr"), Arrays.copyOf(bytes, bytes.length / 2));
-        CommandRun run = CommandRun.of(half.toString());
-        assertOneLineError(run, ReportCommand.EXIT_UNREADABLE, "ringwatch report: " + half + " is truncated");
-        assertTrue(run.err().contains("jcmd <pid> JFR.dump"), run.toString());
+    /** Where a recording is cut short: in the middle (a crash), or by its last byte (a copy still in progress). */
+    enum Cut {
+        HALF(false),
+        LAST_BYTE(true);
+
+        /** Whether the report is asked for in JSON: the recording is refused the same way in both formats. */
+        final boolean json;
+
+        Cut(boolean json) {
+            this.json = json;
+        }
+
+        int keep(int length) {
+            return this == HALF ? length / 2 : length - 1;
+        }
     }
 
-    @Test
-    void recordingCutInsideItsLastBytes() throws Exception {
-        Path recording = IncidentRecording.write(dir);
-        byte[] bytes = Files.readAllBytes(recording);
-        Path cut = Files.write(dir.resolve("cut.jfr"), Arrays.copyOf(bytes, bytes.length - 1));
-        CommandRun run = CommandRun.of(cut.toString(), "--json");
-        assertOneLineError(run, ReportCommand.EXIT_UNREADABLE, "ringwatch report: " + cut + " is truncated");
+    @ParameterizedTest
+    @EnumSource(Cut.class)
+    void truncatedRecording(Cut cut) throws Exception {
+        byte[] bytes = Files.readAllBytes(IncidentRecording.write(dir));
+        Path file = Files.write(dir.resolve("cut.jfr"), Arrays.copyOf(bytes, cut.keep(bytes.length)));
+        CommandOutput run = cut.json ? CommandRun.of(file.toString(), "--json") : CommandRun.of(file.toString());
+        assertOneLineError(run, ReportCommand.EXIT_UNREADABLE, "ringwatch report: " + file + " is truncated");
+        assertTrue(run.err().contains("jcmd <pid> JFR.dump"), run.toString());
     }
 
     @Test
@@ -95,7 +106,7 @@ class ReportBadInputTest {
             recording.stop();
             recording.dump(empty);
         }
-        CommandRun text = CommandRun.of(empty.toString());
+        CommandOutput text = CommandRun.of(empty.toString());
         assertEquals(0, text.exit(), text.toString());
         assertFalse(text.out().contains("Recording no events"), text.out());
         assertTrue(text.out().contains("Recording the recording holds no events at all (its settings enabled none,"
@@ -106,14 +117,14 @@ class ReportBadInputTest {
     @Test
     void recordingWithoutRingwatchEventsSaysSoAndSucceeds() throws Exception {
         Path plain = IncidentRecording.writeWithoutRingwatch(dir);
-        CommandRun text = CommandRun.of(plain.toString());
+        CommandOutput text = CommandRun.of(plain.toString());
         assertEquals(0, text.exit(), text.toString());
         assertEquals("", text.err(), text.toString());
         assertTrue(text.out().contains("No ringwatch events in this recording"), text.out());
         assertTrue(text.out().contains("Events    none from ringwatch"), text.out());
         assertFalse(text.out().contains("LEAKS BY CREATION SITE"), text.out());
 
-        CommandRun json = CommandRun.of(plain.toString(), "--json");
+        CommandOutput json = CommandRun.of(plain.toString(), "--json");
         assertEquals(0, json.exit(), json.toString());
         JsonNode report = new ObjectMapper().readTree(json.out());
         assertEquals(0, report.path("recording").path("ringwatchEvents").asLong());
@@ -126,7 +137,7 @@ class ReportBadInputTest {
 
     @Test
     void unknownOption() {
-        CommandRun run = CommandRun.of("--jsn", "x.jfr");
+        CommandOutput run = CommandRun.of("--jsn", "x.jfr");
         assertEquals(ReportCommand.EXIT_USAGE, run.exit(), run.toString());
         assertTrue(run.err().startsWith("ringwatch report: unknown option --jsn\nusage: "), run.toString());
         assertEquals("", run.out());
@@ -134,14 +145,14 @@ class ReportBadInputTest {
 
     @Test
     void noRecording() {
-        CommandRun run = CommandRun.of("--json");
+        CommandOutput run = CommandRun.of("--json");
         assertEquals(ReportCommand.EXIT_USAGE, run.exit(), run.toString());
         assertTrue(run.err().startsWith("ringwatch report: no recording given\nusage: "), run.toString());
     }
 
     @Test
     void twoRecordings() {
-        CommandRun run = CommandRun.of("a.jfr", "b.jfr");
+        CommandOutput run = CommandRun.of("a.jfr", "b.jfr");
         assertEquals(ReportCommand.EXIT_USAGE, run.exit(), run.toString());
         assertTrue(run.err().startsWith("ringwatch report: one recording at a time; got a.jfr and b.jfr"), run.toString());
     }
@@ -149,7 +160,7 @@ class ReportBadInputTest {
     @Test
     void badTopValue() {
         for (String[] args : new String[][] {{"x.jfr", "--top", "-3"}, {"x.jfr", "--top=many"}, {"x.jfr", "--top"}}) {
-            CommandRun run = CommandRun.of(args);
+            CommandOutput run = CommandRun.of(args);
             assertEquals(ReportCommand.EXIT_USAGE, run.exit(), run.toString());
             assertTrue(run.err().startsWith("ringwatch report: --top needs a number"), run.toString());
         }
@@ -157,13 +168,13 @@ class ReportBadInputTest {
 
     @Test
     void helpGoesToStdoutAndSucceeds() {
-        CommandRun run = CommandRun.of("--help");
+        CommandOutput run = CommandRun.of("--help");
         assertEquals(ReportCommand.EXIT_OK, run.exit());
         assertTrue(run.out().startsWith("usage: java -jar ringwatch-agent.jar report <recording.jfr>"), run.out());
         assertEquals("", run.err());
     }
 
-    private static void assertOneLineError(CommandRun run, int exit, String start) {
+    private static void assertOneLineError(CommandOutput run, int exit, String start) {
         assertEquals(exit, run.exit(), run.toString());
         assertEquals("", run.out(), run.toString());
         assertTrue(run.err().startsWith(start), run.toString());

@@ -20,7 +20,6 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code report --json} on a real recording of a known incident, read back with Jackson. */
 class ReportJsonTest {
@@ -29,18 +28,13 @@ class ReportJsonTest {
     private static final long SECOND = Duration.ofSeconds(1).toNanos();
     private static final long MILLI = Duration.ofMillis(1).toNanos();
 
-    @TempDir
-    static Path dir;
     static Path recording;
     static JsonNode report;
 
     @BeforeAll
     static void reportTheIncident() throws Exception {
-        recording = IncidentRecording.write(dir);
-        CommandRun run = CommandRun.of(recording.toString(), "--json");
-        assertEquals(0, run.exit(), run.toString());
-        assertEquals("", run.err(), run.toString());
-        report = JSON.readTree(run.out());
+        recording = IncidentRecording.shared();
+        report = JSON.readTree(CommandRun.succeeded(recording.toString(), "--json"));
     }
 
     @Test
@@ -234,9 +228,7 @@ class ReportJsonTest {
 
     @Test
     void topLimitsEveryListButKeepsTheTotals() throws Exception {
-        CommandRun run = CommandRun.of("--top", "1", "--json", recording.toString());
-        assertEquals(0, run.exit(), run.toString());
-        JsonNode limited = JSON.readTree(run.out());
+        JsonNode limited = JSON.readTree(CommandRun.succeeded("--top", "1", "--json", recording.toString()));
         JsonNode sites = limited.path("leaks").path("sites");
         assertEquals(4, sites.path("total").asInt());
         assertEquals(1, sites.path("items").size());

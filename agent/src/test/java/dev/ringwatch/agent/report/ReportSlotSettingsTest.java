@@ -2,6 +2,7 @@ package dev.ringwatch.agent.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ringwatch.testsupport.CommandOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +21,12 @@ class ReportSlotSettingsTest {
     @Test
     void slotsAreNotRecordedUnderRingwatchJfcAndTheReportSaysSo(@TempDir Path dir) throws Exception {
         Path recording = IncidentRecording.writeWithRingwatchJfc(dir);
-        CommandRun text = CommandRun.of(recording.toString());
+        CommandOutput text = CommandRun.of(recording.toString());
         assertEquals(0, text.exit(), text.toString());
         assertTrue(text.out().contains("slots      not recorded: no FileSlotUpdated events"), text.out());
         assertFalse(text.out().contains("0 registered"), text.out());
 
-        CommandRun json = CommandRun.of(recording.toString(), "--json");
+        CommandOutput json = CommandRun.of(recording.toString(), "--json");
         assertEquals(0, json.exit(), json.toString());
         JsonNode slots = new ObjectMapper().readTree(json.out()).path("timeline").path("slots");
         assertFalse(slots.path("recorded").asBoolean(true), slots.toString());
@@ -33,7 +34,7 @@ class ReportSlotSettingsTest {
 
     @Test
     void slotsRecordedWithTheProfileSettingsAreCounted(@TempDir Path dir) throws Exception {
-        CommandRun json = CommandRun.of(IncidentRecording.write(dir).toString(), "--json");
+        CommandOutput json = CommandRun.of(IncidentRecording.write(dir).toString(), "--json");
         assertEquals(0, json.exit(), json.toString());
         JsonNode slots = new ObjectMapper().readTree(json.out()).path("timeline").path("slots");
         assertTrue(slots.path("recorded").asBoolean(false), slots.toString());

@@ -10,23 +10,17 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The text report of a real recording of a known incident, as a person reads it. */
 class ReportTextTest {
 
-    @TempDir
-    static Path dir;
     static Path recording;
     static String text;
 
     @BeforeAll
     static void reportTheIncident() throws Exception {
-        recording = IncidentRecording.write(dir);
-        CommandRun run = CommandRun.of(recording.toString());
-        assertEquals(0, run.exit(), run.toString());
-        assertEquals("", run.err(), run.toString());
-        text = run.out();
+        recording = IncidentRecording.shared();
+        text = CommandRun.succeeded(recording.toString());
     }
 
     @Test
@@ -111,11 +105,10 @@ class ReportTextTest {
 
     @Test
     void topCutsListsAndSaysHowManyMore() {
-        CommandRun run = CommandRun.of(recording.toString(), "--top=1");
-        assertEquals(0, run.exit(), run.toString());
-        assertTrue(run.out().contains("... and 3 more sites (--top 0 shows all)"), run.out());
-        assertTrue(run.out().contains("... and 2 more (--top 0 shows all)"), run.out());
-        assertFalse(run.out().contains("#2 "), run.out());
+        String top = CommandRun.succeeded(recording.toString(), "--top=1");
+        assertTrue(top.contains("... and 3 more sites (--top 0 shows all)"), top);
+        assertTrue(top.contains("... and 2 more (--top 0 shows all)"), top);
+        assertFalse(top.contains("#2 "), top);
     }
 
     private static String line(String label) {

@@ -1,6 +1,7 @@
 package dev.ringwatch.junit.it;
 
 import dev.ringwatch.junit.fixtures.MethodLevelFixture;
+import dev.ringwatch.testsupport.ChildProcess;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class AutodetectionIT {
     void checksEveryClassWithoutTheAnnotation() throws Exception {
         Class<?> ringCoreTest = Class.forName("dev.ringwatch.ring.FixedFilesTest");
         PlatformResults r = PlatformChild.run("autodetection-" + VERSION, VERSION,
-                List.of(Path.of(PlatformChild.location(ringCoreTest))),
+                List.of(Path.of(ChildProcess.location(ringCoreTest))),
                 List.of("junit.jupiter.extensions.autodetection.enabled=true", ringCoreTest.getName(),
                         MethodLevelFixture.class.getName()));
 

@@ -1,15 +1,15 @@
 package dev.ringwatch.junit.it;
 
 import dev.ringwatch.ring.IoUring;
+import dev.ringwatch.testsupport.ChildProcess;
+import dev.ringwatch.testsupport.CommandOutput;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@link PlatformRun} in a child JVM on one JUnit version's console-standalone jar (target/platforms), the
@@ -36,9 +36,9 @@ final class PlatformChild {
         List<String> cp = new ArrayList<>();
         cp.add(file("ringwatch.junit.platforms", "target/platforms").resolve("junit-" + junitVersion + ".jar").toString());
         cp.add(file("ringwatch.junit.jar", "target/ringwatch-junit.jar").toString());
-        cp.add(location(PlatformRun.class));
-        cp.add(location(IoUring.class));
-        cp.add(location(dev.ringwatch.testsupport.TestLibc.class));
+        cp.add(ChildProcess.location(PlatformRun.class));
+        cp.add(ChildProcess.location(IoUring.class));
+        cp.add(ChildProcess.location(dev.ringwatch.testsupport.TestLibc.class));
         extraClasspath.forEach(p -> cp.add(p.toString()));
         for (String entry : cp) {
             if (!Files.exists(Path.of(entry))) {
@@ -50,27 +50,11 @@ final class PlatformChild {
                 "-javaagent:" + file("ringwatch.agent.jar", "../agent/target/ringwatch-agent.jar") + "=" + AGENT_OPTIONS,
                 "-cp", String.join(File.pathSeparator, cp), PlatformRun.class.getName()));
         cmd.addAll(args);
-        Path out = dir.resolve("stdout.txt");
-        Path err = dir.resolve("stderr.txt");
-        Files.writeString(dir.resolve("command.txt"), String.join(" ", cmd) + "\n");
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError(label + ": child JVM did not finish within " + TIMEOUT_SECONDS + " s; see " + dir);
-        }
-        return PlatformResults.parse(label, p.exitValue(), Files.readString(out), Files.readString(err));
+        CommandOutput o = ChildProcess.run(label, dir, cmd, TIMEOUT_SECONDS);
+        return PlatformResults.parse(label, o.exit(), o.out(), o.err());
     }
 
     static Path file(String property, String fallback) {
         return Path.of(System.getProperty(property, fallback)).toAbsolutePath().normalize();
-    }
-
-    static String location(Class<?> c) {
-        try {
-            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

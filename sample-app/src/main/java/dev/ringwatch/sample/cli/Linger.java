@@ -8,7 +8,20 @@ import java.io.PrintStream;
  * at once may give it no chance to do either. A real program would collect garbage on its own.
  */
 public final class Linger {
+    private static final String OPTION = "linger-ms";
+
     private Linger() {
+    }
+
+    /** Adds {@code --linger-ms}, the pause {@link #linger(PrintStream, ParsedOptions)} makes, to {@code o}. */
+    public static Options option(Options o) {
+        return o.intOption(OPTION, "MS", 0, 0, 600_000,
+                "at the end, request a GC and wait this long with the leaks in place");
+    }
+
+    /** Lingers as long as the {@link #option(Options)} says. */
+    public static void linger(PrintStream out, ParsedOptions o) throws InterruptedException {
+        linger(out, o.intValue(OPTION));
     }
 
     public static void linger(PrintStream out, int millis) throws InterruptedException {

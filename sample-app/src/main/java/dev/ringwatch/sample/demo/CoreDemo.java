@@ -29,31 +29,22 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  * The first thing to run: a batch of NOPs, then a file opened, read and closed through io_uring, once
  * by fd and once through a fixed-file slot, with the kernel's confirmation that the slot let go.
  */
-public final class CoreDemo implements Command {
+public final class CoreDemo extends Command {
     private static final int AT_FDCWD = -100, O_RDONLY = 0, O_CLOEXEC = 0x80000;
     private static final int BUFFER_BYTES = 64 * 1024;
     private static final int MAX_READ = 1 << 20;
     private static final long OPEN = 1_001, READ = 1_002, FIXED_READ = 1_003, CLOSE = 1_004;
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    @Override
-    public String name() {
-        return "core-demo";
-    }
-
-    @Override
-    public String summary() {
-        return "submit a batch of NOPs and read a file through io_uring; prints each step";
-    }
-
-    @Override
-    public String description() {
-        return """
+    public CoreDemo() {
+        super("core-demo",
+                "submit a batch of NOPs and read a file through io_uring; prints each step",
+                """
                 Shows ring-core working on this kernel: sets up a ring, submits a batch of NOPs in one
                 io_uring_enter and reaps their completions, then writes a small temporary file (or takes
                 --file) and opens, reads and closes it with io_uring operations, once by fd and once through
                 a fixed-file slot. Releasing the slot makes the kernel post a tag completion when it has
-                really dropped the file; the demo waits for it. Nothing leaks.""";
+                really dropped the file; the demo waits for it. Nothing leaks.""");
     }
 
     @Override

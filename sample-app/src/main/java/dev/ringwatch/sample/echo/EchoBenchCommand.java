@@ -10,42 +10,25 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code echo-bench}: echo server and load generator in one process, on separate threads. */
-public final class EchoBenchCommand implements Command {
-    @Override
-    public String name() {
-        return "echo-bench";
-    }
-
-    @Override
-    public String summary() {
-        return "echo-server and echo-load together in one process; one result line with requests/s and p99";
-    }
-
-    @Override
-    public String description() {
-        return """
+public final class EchoBenchCommand extends Command {
+    public EchoBenchCommand() {
+        super("echo-bench",
+                "echo-server and echo-load together in one process; one result line with requests/s and p99",
+                """
                 Runs the io_uring echo server (see echo-server) on one thread and the closed-loop load (see
                 echo-load) on others, over 127.0.0.1, then prints the server's statistics, the load's
                 requests/s and latency percentiles, and one result line. sample-app/bench-echo.sh runs it with
-                and without the ringwatch agent and compares. Errors on either side make the exit code 1.""";
+                and without the ringwatch agent and compares. Errors on either side make the exit code 1.""");
     }
 
     @Override
     public Options options() {
-        return EchoLoadCommand.loadOptions(new Options(name()), 5)
-                .intOption("max-connections", "N", 1_024, 1, EchoServerCommand.MAX_CONNECTIONS,
-                        "server: fixed slots reserved for connections")
-                .intOption("buffer-bytes", "B", 16_384, 1, 1 << 20, "server: receive buffer per connection")
-                .intOption("leak-slot-every", "N", 0, 0, 1_000_000,
-                        "server: drop every N-th closing connection's slot without releasing it (0: never)")
-                .intOption("linger-ms", "MS", 0, 0, 600_000,
-                        "server: at the end, request a GC and wait this long with leaked slots in place");
+        return EchoServerCommand.serverOptions(EchoLoadCommand.loadOptions(new Options(name()), 5), "server: ");
     }
 
     @Override
     public int run(ParsedOptions o, PrintStream out) throws Exception {
-        EchoServer.Config sc = new EchoServer.Config(o.intValue("max-connections"), o.intValue("buffer-bytes"),
-                o.intValue("leak-slot-every"), o.intValue("linger-ms"), null);
+        EchoServer.Config sc = EchoServerCommand.serverConfig(o, null);
         try (EchoServer server = EchoServer.listen(0, sc)) {
             EchoLoad.Config lc = EchoLoadCommand.loadConfig(o, server.port());
             out.printf("echo-bench: server on 127.0.0.1:%d (one ring, one thread); load: %d connections, %d-byte"

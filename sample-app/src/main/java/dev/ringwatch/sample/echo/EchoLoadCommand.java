@@ -12,28 +12,19 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 
 /** {@code echo-load}: the load generator alone, against an echo server on 127.0.0.1. */
-public final class EchoLoadCommand implements Command {
+public final class EchoLoadCommand extends Command {
     static final int MAX_LOAD_CONNECTIONS = 1_000;
 
-    @Override
-    public String name() {
-        return "echo-load";
-    }
-
-    @Override
-    public String summary() {
-        return "closed-loop echo load on 127.0.0.1:PORT; reports requests/s and p50/p99 latency";
-    }
-
-    @Override
-    public String description() {
-        return """
+    public EchoLoadCommand() {
+        super("echo-load",
+                "closed-loop echo load on 127.0.0.1:PORT; reports requests/s and p50/p99 latency",
+                """
                 Opens --connections TCP connections to 127.0.0.1:--port and keeps one request in flight on
                 each for --duration-s seconds (after --warmup-s seconds that are not counted): send a message,
                 receive the echo in full, check it byte for byte, repeat. One thread drives all connections
                 through its own io_uring ring, so the load costs less CPU than the server it measures. Prints
                 requests/s and latency percentiles (round trip from queuing the send to the last echoed
-                byte), and a result line for scripts. Only the loopback address is ever targeted.""";
+                byte), and a result line for scripts. Only the loopback address is ever targeted.""");
     }
 
     @Override

@@ -21,30 +21,21 @@ import java.util.concurrent.atomic.LongAdder;
  * (scripts/soak.sh). It prints its memory over time and, at the end, what it leaked and which exceptions
  * reached it; the script checks the agent's leak lines against those counts.
  */
-public final class SoakCommand implements Command {
+public final class SoakCommand extends Command {
     /** After the churn stops: how long the agent gets to report the last leaks (GCs are requested meanwhile). */
     private static final long SETTLE_MILLIS = 30_000;
 
-    @Override
-    public String name() {
-        return "soak";
-    }
-
-    @Override
-    public String summary() {
-        return "reliability soak: threads churning rings, SQPOLL rings and slots with counted deliberate leaks";
-    }
-
-    @Override
-    public String description() {
-        return """
+    public SoakCommand() {
+        super("soak",
+                "reliability soak: threads churning rings, SQPOLL rings and slots with counted deliberate leaks",
+                """
                 Runs --threads threads for --seconds. Each creates and closes rings (every --sqpoll-every-th
                 with SQPOLL, at most --sqpoll-max at once), registers and releases fixed-file slots on its own
                 ring, and every --leak-every-th step leaks on purpose: a slot, a ring or an SQPOLL ring dropped
                 without close(). Every --sample-seconds it prints a 'soak-sample' line (heap after a GC,
                 resident memory, what the agent tracks). At the end it waits up to 30 s for the agent to report
                 the last leaks, then prints the leaks made by kind and the exceptions that reached it.
-                scripts/soak.sh runs it under the agent and compares.""";
+                scripts/soak.sh runs it under the agent and compares.""");
     }
 
     @Override

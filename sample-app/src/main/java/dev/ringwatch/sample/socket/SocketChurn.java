@@ -35,25 +35,16 @@ import java.util.List;
  * fds while the slots still hold the sockets, or forgets the slot handles: either way the kernel keeps
  * the sockets, which {@code sockets: used} shows while the process's fd count stays flat.
  */
-public final class SocketChurn implements Command {
+public final class SocketChurn extends Command {
     private static final long SOCKET = 1, CONNECT = 2, ACCEPT = 3, SEND = 4, RECV = 5, POLL = 100;
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration DROP_WAIT = Duration.ofSeconds(2);
     private static final int MAX_ITERATIONS = 5_000;
 
-    @Override
-    public String name() {
-        return "socket-churn";
-    }
-
-    @Override
-    public String summary() {
-        return "connect/accept socket pairs into fixed-file slots and retire them; can leave sockets held by slots";
-    }
-
-    @Override
-    public String description() {
-        return """
+    public SocketChurn() {
+        super("socket-churn",
+                "connect/accept socket pairs into fixed-file slots and retire them; can leave sockets held by slots",
+                """
                 Listens on 127.0.0.1 (ephemeral port) and registers the listening socket in a fixed-file slot
                 with a multishot poll that stays armed the whole run. Each iteration makes a socket, connects
                 it to the listener and accepts the other end (socket, connect and accept through the ring),
@@ -64,17 +55,16 @@ public final class SocketChurn implements Command {
                   --forget-release-every N drops every N-th pair's slot handles without releasing them (a
                                            "slot outlived owner" leak)
                 /proc/net/sockstat's "sockets: used" and the process's fd count are printed as it goes: with
-                a leak the first grows while the second does not.""";
+                a leak the first grows while the second does not.""");
     }
 
     @Override
     public Options options() {
-        return new Options(name())
+        return Linger.option(new Options(name())
                 .intOption("iterations", "N", 200, 1, MAX_ITERATIONS, "connection pairs to make and retire")
                 .flag("close-fd-first", "close each fd while its slot still holds the socket, and never release the slot")
                 .intOption("forget-release-every", "N", 0, 0, MAX_ITERATIONS,
-                        "drop every N-th pair's slot handles without releasing them (0: never)")
-                .intOption("linger-ms", "MS", 0, 0, 600_000, "at the end, request a GC and wait this long with the leaks in place");
+                        "drop every N-th pair's slot handles without releasing them (0: never)"));
     }
 
     @Override
@@ -178,7 +168,7 @@ public final class SocketChurn implements Command {
                         keptBySlots, held.size(), st.forgotten);
                 out.println("Run under -javaagent:agent/target/ringwatch-agent.jar to have ringwatch report them.");
             }
-            Linger.linger(out, o.intValue("linger-ms"));
+            Linger.linger(out, o);
             out.println(new ResultLine(name()).add("iterations", iterations)
                     .add("sockets_used_start", socketsStart).add("sockets_used_end", socketsEnd)
                     .add("sockets_used_delta", socketsEnd - socketsStart).add("fds_delta", fdsEnd - fdsStart)

@@ -20,7 +20,7 @@ import java.time.Duration;
  * 1310, and on request drops some without closing them. Each dropped ring keeps its kernel thread
  * ({@code iou-sqp-PID}) until the process exits, which the thread count shows.
  */
-public final class SqpollChurn implements Command {
+public final class SqpollChurn extends Command {
     /**
      * The thread count lags the rings: a closed ring's thread exits some tens of ms after close. Before
      * printing, wait this long at most for the count to catch up; what is printed is what was seen.
@@ -28,36 +28,26 @@ public final class SqpollChurn implements Command {
     private static final Duration SETTLE = Duration.ofMillis(500);
     private static final Duration NOP_TIMEOUT = Duration.ofSeconds(5);
 
-    @Override
-    public String name() {
-        return "sqpoll-churn";
-    }
-
-    @Override
-    public String summary() {
-        return "create and close SQPOLL rings (SQE128, CQE32); --leak-every N drops every N-th one unclosed";
-    }
-
-    @Override
-    public String description() {
-        return """
+    public SqpollChurn() {
+        super("sqpoll-churn",
+                "create and close SQPOLL rings (SQE128, CQE32); --leak-every N drops every N-th one unclosed",
+                """
                 Creates SQPOLL rings with 128-byte SQEs and 32-byte CQEs one after another, runs a few NOPs
                 on each, and closes it. With --leak-every N every N-th ring is dropped WITHOUT close(): the
                 program keeps no reference to it, so its owner becomes unreachable while the kernel keeps the
                 ring, its mappings and its iou-sqp thread until the process exits. The live iou-sqp thread
                 count (from /proc/self/task/*/comm) is printed after every ring, so the pile-up is visible
-                without the agent; under the agent, each dropped ring is reported.""";
+                without the agent; under the agent, each dropped ring is reported.""");
     }
 
     @Override
     public Options options() {
-        return new Options(name())
+        return Linger.option(new Options(name())
                 .intOption("rings", "N", 20, 1, 10_000, "rings to create")
                 .intOption("leak-every", "N", 0, 0, 10_000, "drop every N-th ring without closing it (0: never)")
                 .intOption("idle-ms", "MS", 100, 0, 60_000, "SQPOLL thread idle time, sq_thread_idle (0: kernel default 1 s)")
                 .intOption("entries", "N", 64, 1, 4096, "submission queue depth (33 and up round to 64)")
-                .intOption("nops", "N", 4, 1, 4096, "NOPs to run on each ring")
-                .intOption("linger-ms", "MS", 0, 0, 600_000, "at the end, request a GC and wait this long with the leaks in place");
+                .intOption("nops", "N", 4, 1, 4096, "NOPs to run on each ring"));
     }
 
     @Override
@@ -107,7 +97,7 @@ public final class SqpollChurn implements Command {
             out.println("Run under -javaagent:agent/target/ringwatch-agent.jar to have ringwatch report each one"
                     + " with where it was created.");
         }
-        Linger.linger(out, o.intValue("linger-ms"));
+        Linger.linger(out, o);
         out.println(new ResultLine(name()).add("rings", rings).add("closed", closed).add("leaked", leaked)
                 .add("iou_sqp_start", start).add("iou_sqp_end", end).add("io_uring_fds_delta", ringFds));
         return 0;

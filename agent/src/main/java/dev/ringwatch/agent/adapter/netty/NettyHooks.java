@@ -1,10 +1,7 @@
 package dev.ringwatch.agent.adapter.netty;
 
-import dev.ringwatch.agent.log.AgentLog;
+import dev.ringwatch.agent.log.FirstFailure;
 import dev.ringwatch.agent.track.Hooks;
-
-import java.lang.System.Logger.Level;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The static entry points {@link NettyWeaver} weaves into Netty. Parameters are plain values and {@code Object}s:
@@ -13,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * never reaches Netty: each entry point catches it and logs the first one.
  */
 public final class NettyHooks {
-    private static final AtomicBoolean FAILURE_LOGGED = new AtomicBoolean();
+    private static final FirstFailure FAILURE = new FirstFailure("Netty hook ");
 
     private NettyHooks() {
     }
@@ -27,7 +24,7 @@ public final class NettyHooks {
         try {
             r.ringCreated(ring, fd, sqEntries, cqEntries, setupFlags, library);
         } catch (Throwable e) {
-            failed("ringCreated", e);
+            FAILURE.log("ringCreated", e);
         }
     }
 
@@ -40,7 +37,7 @@ public final class NettyHooks {
         try {
             r.ringClosing(ring);
         } catch (Throwable e) {
-            failed("ringClosing", e);
+            FAILURE.log("ringClosing", e);
         }
     }
 
@@ -53,7 +50,7 @@ public final class NettyHooks {
         try {
             r.loopStarted(ring);
         } catch (Throwable e) {
-            failed("loopStarted", e);
+            FAILURE.log("loopStarted", e);
         }
     }
 
@@ -66,7 +63,7 @@ public final class NettyHooks {
         try {
             r.bufferRingCreated(bufferRing, ringFd);
         } catch (Throwable e) {
-            failed("bufferRingCreated", e);
+            FAILURE.log("bufferRingCreated", e);
         }
     }
 
@@ -79,14 +76,7 @@ public final class NettyHooks {
         try {
             r.bufferRingClosing(bufferRing);
         } catch (Throwable e) {
-            failed("bufferRingClosing", e);
-        }
-    }
-
-    private static void failed(String where, Throwable e) {
-        if (FAILURE_LOGGED.compareAndSet(false, true)) {
-            AgentLog.log(Level.ERROR, "ringwatch: internal error in Netty hook " + where + " (reported once; the"
-                    + " application is not affected, tracking may be incomplete): " + e, e);
+            FAILURE.log("bufferRingClosing", e);
         }
     }
 }

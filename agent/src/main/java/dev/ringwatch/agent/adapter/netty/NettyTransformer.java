@@ -38,9 +38,7 @@ public final class NettyTransformer implements ClassFileTransformer {
         }
         String name = className.replace('/', '.');
         try {
-            if (!TransformerInstall.seesAgent(loader, NettyHooks.class)) {
-                AgentLog.log(Level.WARNING, "ringwatch: " + name + " is loaded by " + loader + ", which does not see the"
-                        + " agent's classes (the agent jar must be on the system class path); its rings are not tracked");
+            if (!TransformerInstall.canWeave(loader, name, NettyHooks.class)) {
                 return null;
             }
             NettyWeaver.Result r = NettyWeaver.weave(bytes, m);

@@ -1,5 +1,6 @@
 package dev.ringwatch.agent.adapter.ringcore;
 
+import dev.ringwatch.agent.track.Hooks;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -24,8 +25,15 @@ final class InstrumentationPoints {
     /** Advice classes go by name: loading them in the agent's class loader would need ring-core there. */
     private static final String ADVICE = "dev.ringwatch.agent.adapter.ringcore.";
 
-    /** One point: a method, how to match it, and the advice class (by name: ByteBuddy reads its bytecode). */
-    record Point(String method, ElementMatcher<? super MethodDescription> matcher, String advice) {
+    /**
+     * One point: a method, how to match it, and the advice class (by name: ByteBuddy reads its bytecode); for
+     * {@link SqeAdvice.InFlightArmed}, the {@code Hooks.OP_*} it binds to the advice's {@link ArmedOp}
+     * parameter (null for the other advice).
+     */
+    record Point(String method, ElementMatcher<? super MethodDescription> matcher, String advice, Integer op) {
+        Point(String method, ElementMatcher<? super MethodDescription> matcher, String advice) {
+            this(method, matcher, advice, null);
+        }
     }
 
     static final Map<String, List<Point>> BY_CLASS = Map.of(
@@ -42,15 +50,16 @@ final class InstrumentationPoints {
                     new Point("dropConfirmed", named("dropConfirmed").and(takesArguments(2)),
                             ADVICE + "FileTableAdvice$DropConfirmed")),
             SQE, List.of(
-                    onFixedFile("pollAdd", "SqeAdvice$PollAdd"),
-                    onFixedFile("pollMultishot", "SqeAdvice$PollMultishot"),
-                    onFixedFile("acceptMultishot", "SqeAdvice$AcceptMultishot"),
-                    onFixedFile("acceptMultishotDirect", "SqeAdvice$AcceptMultishotDirect")));
+                    onFixedFile("pollAdd", Hooks.OP_POLL),
+                    onFixedFile("pollMultishot", Hooks.OP_POLL_MULTISHOT),
+                    onFixedFile("acceptMultishot", Hooks.OP_ACCEPT_MULTISHOT),
+                    onFixedFile("acceptMultishotDirect", Hooks.OP_ACCEPT_MULTISHOT_DIRECT)));
 
     /** {@code Sqe <method>(FixedFile, int)}: the long-lived op preps on a fixed file, not their fd overloads. */
-    private static Point onFixedFile(String method, String advice) {
+    private static Point onFixedFile(String method, int op) {
         return new Point(method + "(FixedFile,int)", named(method).and(takesArguments(2))
-                .and(takesArgument(0, named(FIXED_FILE))).and(takesArgument(1, int.class)), ADVICE + advice);
+                .and(takesArgument(0, named(FIXED_FILE))).and(takesArgument(1, int.class)),
+                ADVICE + "SqeAdvice$InFlightArmed", op);
     }
 
     private InstrumentationPoints() {

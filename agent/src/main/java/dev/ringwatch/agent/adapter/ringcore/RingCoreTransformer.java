@@ -46,9 +46,7 @@ public final class RingCoreTransformer implements ClassFileTransformer {
         }
         String name = className.replace('/', '.');
         try {
-            if (!TransformerInstall.seesAgent(loader, Hooks.class)) {
-                AgentLog.log(Level.WARNING, "ringwatch: " + name + " is loaded by " + loader + ", which does not see the"
-                        + " agent's classes (the agent jar must be on the system class path); its rings are not tracked");
+            if (!TransformerInstall.canWeave(loader, name, Hooks.class)) {
                 return null;
             }
             byte[] stored = PreWoven.lookup(name, bytes);

@@ -57,7 +57,11 @@ final class RingCoreWeaver {
                 missing.add(className + "." + p.method());
                 continue;
             }
-            builder = builder.visit(Advice.to(pool.describe(p.advice()).resolve(), locator).on(p.matcher()));
+            Advice.WithCustomMapping mapping = Advice.withCustomMapping();
+            if (p.op() != null) {
+                mapping = mapping.bind(ArmedOp.class, p.op());
+            }
+            builder = builder.visit(mapping.to(pool.describe(p.advice()).resolve(), locator).on(p.matcher()));
         }
         return new Result(builder.make(pool).getBytes(), List.copyOf(missing));
     }

@@ -16,47 +16,19 @@ public final class SqeAdvice {
     private SqeAdvice() {
     }
 
-    /** {@code Sqe pollAdd(FixedFile, int)}. */
-    public static final class PollAdd {
-        private PollAdd() {
+    /**
+     * {@code Sqe pollAdd, pollMultishot, acceptMultishot} and {@code acceptMultishotDirect(FixedFile, int)}, each
+     * with its own {@code op} bound in by the weaver (see {@code InstrumentationPoints}). acceptMultishotDirect
+     * preps through acceptMultishot: its exit comes last, so its op replaces that one's.
+     */
+    public static final class InFlightArmed {
+        private InFlightArmed() {
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("ring") IoUring ring, @Advice.Argument(0) FixedFile file) {
-            Hooks.inFlightArmed(ring.id(), file.slot(), Hooks.OP_POLL);
-        }
-    }
-
-    /** {@code Sqe pollMultishot(FixedFile, int)}. */
-    public static final class PollMultishot {
-        private PollMultishot() {
-        }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("ring") IoUring ring, @Advice.Argument(0) FixedFile file) {
-            Hooks.inFlightArmed(ring.id(), file.slot(), Hooks.OP_POLL_MULTISHOT);
-        }
-    }
-
-    /** {@code Sqe acceptMultishot(FixedFile, int)}. */
-    public static final class AcceptMultishot {
-        private AcceptMultishot() {
-        }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("ring") IoUring ring, @Advice.Argument(0) FixedFile file) {
-            Hooks.inFlightArmed(ring.id(), file.slot(), Hooks.OP_ACCEPT_MULTISHOT);
-        }
-    }
-
-    /** {@code Sqe acceptMultishotDirect(FixedFile, int)} (it preps through acceptMultishot: this replaces that). */
-    public static final class AcceptMultishotDirect {
-        private AcceptMultishotDirect() {
-        }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.FieldValue("ring") IoUring ring, @Advice.Argument(0) FixedFile file) {
-            Hooks.inFlightArmed(ring.id(), file.slot(), Hooks.OP_ACCEPT_MULTISHOT_DIRECT);
+        static void exit(@Advice.FieldValue("ring") IoUring ring, @Advice.Argument(0) FixedFile file,
+                         @ArmedOp int op) {
+            Hooks.inFlightArmed(ring.id(), file.slot(), op);
         }
     }
 }
