@@ -34,14 +34,10 @@ class SlotRulesKernelTest {
             Connection owner = new Connection();
             FixedFile slot = ring.registerFiles(8).register(socket, owner);
             TrackedSlot registered = k.tracker.registered(slot, "Server.accept(Server.java:42)");
-            k.rounds(3);
-            assertEquals(List.of(), k.sink.alerts(), "fd still open: " + k.sink);
+            k.noAlertsAfter(3, "fd still open: ");
 
             Sys.close(socket);
-            k.rounds(4);
-            List<Finding.FdClosedUnderSlot> found = k.sink.findings(Finding.FdClosedUnderSlot.class);
-            assertEquals(1, found.size(), k.sink.toString());
-            Finding.FdClosedUnderSlot f = found.getFirst();
+            Finding.FdClosedUnderSlot f = k.oneFindingAfter(4, Finding.FdClosedUnderSlot.class);
             assertEquals(tracked.ringId(), f.ringId());
             assertEquals(slot.slot(), f.slot());
             assertEquals(socket, f.fd());
@@ -57,8 +53,7 @@ class SlotRulesKernelTest {
             assertTrue(line.contains("owner " + Connection.class.getName()) && line.contains("Server.java:42"), line);
 
             k.tracker.release(slot); // the slot lets go: nothing more to say
-            k.rounds(3);
-            assertEquals(1, k.sink.alerts().size(), k.sink.toString());
+            k.stillOneAlertAfter(3);
             assertEquals(List.of(), k.sink.faults());
         }
     }
@@ -80,12 +75,10 @@ class SlotRulesKernelTest {
             int devNull = Sys.openReadOnly("/dev/null");
             Sys.dup2(devNull, closedOne);
             Sys.close(devNull);
-            k.rounds(4);
-            List<Finding.FdClosedUnderSlot> found = k.sink.findings(Finding.FdClosedUnderSlot.class);
-            assertEquals(1, found.size(), k.sink.toString());
-            assertEquals(leaking.slot(), found.getFirst().slot());
-            assertEquals(leakingSlot.target(), found.getFirst().file());
-            assertEquals("/dev/null", found.getFirst().fdNow());
+            Finding.FdClosedUnderSlot f = k.oneFindingAfter(4, Finding.FdClosedUnderSlot.class);
+            assertEquals(leaking.slot(), f.slot());
+            assertEquals(leakingSlot.target(), f.file());
+            assertEquals("/dev/null", f.fdNow());
             assertTrue(k.sink.alerts().getFirst().logLine().contains("now points at /dev/null"), k.sink.toString());
             assertEquals(1, k.sink.alerts().size(), k.sink.toString());
         } finally {
@@ -113,8 +106,7 @@ class SlotRulesKernelTest {
             k.tracker.registeredWithoutTarget(reusedSlot);
             k.tracker.registeredWithoutTarget(table.register(intact, null));
             k.tracker.registeredWithoutTarget(table.register(movedFrom, null));
-            k.rounds(2);
-            assertEquals(List.of(), k.sink.alerts(), "every fd still points at its slot's file: " + k.sink);
+            k.noAlertsAfter(2, "every fd still points at its slot's file: ");
 
             Sys.close(closed);
             int devNull = Sys.openReadOnly("/dev/null");
@@ -151,8 +143,7 @@ class SlotRulesKernelTest {
             k.tracker.registered(ring.registerFiles(4).register(socket, null), "site");
             moved = Sys.dup(socket);
             Sys.close(socket);
-            k.rounds(4);
-            assertEquals(List.of(), k.sink.alerts(), "the socket is still open under fd " + moved + ": " + k.sink);
+            k.noAlertsAfter(4, "the socket is still open under fd " + moved + ": ");
         } finally {
             if (moved >= 0) {
                 Sys.close(moved);
@@ -180,19 +171,14 @@ class SlotRulesKernelTest {
             k.tracker.withholdDrops(true); // the tag CQE comes, but the tracker never learns of it
             k.tracker.release(released);
             assertTrue(Await.until(Duration.ofSeconds(5), () -> ring.cqReady() > 0), "no tag CQE was posted");
-            k.rounds(2);
-            assertEquals(List.of(), k.sink.alerts(), "within the grace: " + k.sink);
+            k.noAlertsAfter(2, "within the grace: ");
             k.advance(Duration.ofSeconds(11));
-            k.rounds(2);
-            assertEquals(List.of(), k.sink.alerts(), "the tag CQE sits unreaped in the CQ: " + k.sink);
+            k.noAlertsAfter(2, "the tag CQE sits unreaped in the CQ: ");
 
             int seen = ring.forEachCompletion((ud, res, flags) -> { });
             assertEquals(0, seen, "only the tag CQE was expected");
             assertEquals(0, ring.cqReady());
-            k.rounds(3);
-            List<Finding.SlotReleaseStalled> found = k.sink.findings(Finding.SlotReleaseStalled.class);
-            assertEquals(1, found.size(), k.sink.toString());
-            Finding.SlotReleaseStalled f = found.getFirst();
+            Finding.SlotReleaseStalled f = k.oneFindingAfter(3, Finding.SlotReleaseStalled.class);
             assertEquals(released.slot(), f.slot());
             assertEquals(released.tag(), f.tag());
             assertEquals(slot.target(), f.file());
@@ -220,8 +206,7 @@ class SlotRulesKernelTest {
             assertTrue(Await.until(Duration.ofSeconds(5), () -> ring.cqReady() > 0), "no tag CQE was posted");
             ring.forEachCompletion((ud, res, flags) -> { });
             k.advance(Duration.ofSeconds(60));
-            k.rounds(3);
-            assertEquals(List.of(), k.sink.alerts(), k.sink.toString());
+            k.noAlertsAfter(3);
         } finally {
             Sys.close(socket);
         }
