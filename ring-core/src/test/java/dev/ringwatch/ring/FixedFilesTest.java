@@ -1,10 +1,10 @@
 package dev.ringwatch.ring;
 
+import dev.ringwatch.testsupport.OpenFds;
 import dev.ringwatch.testsupport.TestLibc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sparse fixed-file tables with resource tags: the kernel's drop confirmation reaches listeners only. */
 class FixedFilesTest {
-    @RegisterExtension
-    final OpenFds fds = new OpenFds();
+    private final OpenFds fds = new OpenFds();
     private IoUring ring;
 
     @BeforeEach
@@ -30,6 +29,7 @@ class FixedFilesTest {
     @AfterEach
     void tearDown() {
         ring.close();
+        fds.close();
     }
 
     private static String socketInode(int fd) throws Exception {

@@ -1,10 +1,10 @@
 package dev.ringwatch.ring;
 
+import dev.ringwatch.testsupport.OpenFds;
 import dev.ringwatch.testsupport.TestLibc;
 import dev.ringwatch.ring.Completions.Cqe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,8 +33,7 @@ class OperationsTest {
 
     @TempDir
     Path dir;
-    @RegisterExtension
-    final OpenFds fds = new OpenFds();
+    private final OpenFds fds = new OpenFds();
     private Arena arena;
     private IoUring ring;
 
@@ -49,6 +48,7 @@ class OperationsTest {
             ring.close();
         }
         arena.close();
+        fds.close();
     }
 
     private IoUring ring(RingVariant v) {
