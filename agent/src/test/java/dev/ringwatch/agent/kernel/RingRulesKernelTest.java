@@ -22,9 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RingRulesKernelTest {
     private static final Duration LONG_AGO = Duration.ofSeconds(30);
 
+    /** Each test's reconciler: made with the test, it adopts the rings other tests left behind. */
+    private final KernelFixture k = new KernelFixture();
+
     @Test
     void closedRingStillMapped_reportedOnceForRingAndThread_thenNothingAfterMunmap() {
-        KernelFixture k = new KernelFixture();
         IoUring ring = IoUring.builder().entries(64).sqpoll(Duration.ofMillis(50)).sqe128().build();
         TrackedRing tracked = k.tracker.track(ring);
         int tid = KernelFixture.sqpollTid(ring);
@@ -58,7 +60,6 @@ class RingRulesKernelTest {
 
     @Test
     void exitRounds_stopAfterOneWhenNoRuleSuspectsAnything() {
-        KernelFixture k = new KernelFixture();
         try (IoUring ring = IoUring.builder().entries(8).build()) {
             k.tracker.track(ring);
             k.rounds(1);
@@ -70,7 +71,6 @@ class RingRulesKernelTest {
 
     @Test
     void exitRounds_goOnWhileASuspicionWaitsForConfirmation() {
-        KernelFixture k = new KernelFixture();
         IoUring ring = IoUring.builder().entries(8).build();
         k.tracker.track(ring);
         k.rounds(1);
@@ -88,7 +88,6 @@ class RingRulesKernelTest {
 
     @Test
     void attachWqRings_oneClosed_noAlarmWhileTheOtherSharesTheThread() {
-        KernelFixture k = new KernelFixture();
         IoUring first = IoUring.builder().entries(8).sqpoll(Duration.ofMillis(20)).build();
         IoUring second = IoUring.builder().entries(8).sqpoll(Duration.ofMillis(20)).attachWq(first).build();
         k.tracker.track(first);
@@ -109,7 +108,6 @@ class RingRulesKernelTest {
 
     @Test
     void sqpollThreadOutlivedRing_whenADupedFdKeepsTheClosedRing_reportedOnceAfterTheGrace() {
-        KernelFixture k = new KernelFixture();
         IoUring ring = IoUring.builder().entries(8).sqpoll(Duration.ofMillis(10)).build();
         TrackedRing tracked = k.tracker.track(ring);
         int tid = KernelFixture.sqpollTid(ring);
@@ -137,7 +135,6 @@ class RingRulesKernelTest {
 
     @Test
     void rawSyscallRing_reportedUntrackedOnceWithItsFdinfo_trackedRingNot() {
-        KernelFixture k = new KernelFixture();
         try (IoUring mine = IoUring.builder().entries(8).sqpoll(Duration.ofMillis(20)).build()) {
             k.tracker.track(mine);
             Sys.RawRing raw = Sys.rawRing(16, Sys.IORING_SETUP_SQPOLL);
@@ -165,7 +162,6 @@ class RingRulesKernelTest {
 
     @Test
     void ringBeingSetUpOrDroppedAtTheCap_notUntracked_untilTheSetUpEndsUntold() {
-        KernelFixture k = new KernelFixture();
         Sys.RawRing settingUp = Sys.rawRing(8, 0); // its library's open() has not returned yet
         Sys.RawRing dropped = Sys.rawRing(8, Sys.IORING_SETUP_SQPOLL); // the tracker dropped it at its cap
         try {
@@ -185,7 +181,6 @@ class RingRulesKernelTest {
 
     @Test
     void adoptedRing_notReported_whileARingMadeAfterTheAttachIs() {
-        KernelFixture k = new KernelFixture();
         Sys.RawRing before = Sys.rawRing(8, Sys.IORING_SETUP_SQPOLL);
         Sys.RawRing byInode = Sys.rawRing(8, 0);
         Sys.RawRing after = null;
@@ -210,7 +205,6 @@ class RingRulesKernelTest {
 
     @Test
     void untrackedSqpollThread_ofARingKeptOnlyByAMapping_reportedOnce() {
-        KernelFixture k = new KernelFixture();
         Sys.RawRing raw = Sys.rawRing(8, Sys.IORING_SETUP_SQPOLL);
         int tid = KernelFixture.sqpollTid(raw.fd());
         MemorySegment mapping = Sys.mmap(raw.fd(), raw.ringBytes(), 0);
@@ -232,7 +226,6 @@ class RingRulesKernelTest {
 
     @Test
     void ringFdClosedBehindTheAgentsBack_oneLine_noFalseLeak() {
-        KernelFixture k = new KernelFixture();
         IoUring ring = IoUring.builder().entries(8).sqpoll(Duration.ofMillis(20)).build();
         TrackedRing tracked = k.tracker.track(ring);
         int socket = Sys.tcpSocket();
@@ -271,7 +264,6 @@ class RingRulesKernelTest {
 
     @Test
     void ringFdNumberReusedByAnotherRing_trackedRingLost_otherRingUntracked() {
-        KernelFixture k = new KernelFixture();
         IoUring ring = IoUring.builder().entries(8).build();
         TrackedRing tracked = k.tracker.track(ring);
         k.rounds(1);
