@@ -1,11 +1,11 @@
 package dev.ringwatch.ring;
 
+import dev.ringwatch.testsupport.OpenFds;
 import dev.ringwatch.testsupport.TestLibc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.lang.foreign.Arena;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,19 +18,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sparse fixed-file tables with resource tags: the kernel's drop confirmation reaches listeners only. */
 class FixedFilesTest {
-    private Arena arena;
+    private final OpenFds fds = new OpenFds();
     private IoUring ring;
 
     @BeforeEach
     void setUp() {
-        arena = Arena.ofConfined();
         ring = IoUring.builder().entries(16).build();
     }
 
     @AfterEach
     void tearDown() {
         ring.close();
-        arena.close();
+        fds.close();
     }
 
     private static String socketInode(int fd) throws Exception {
@@ -40,8 +39,8 @@ class FixedFilesTest {
     @Test
     void registerTakesTheLowestFreeSlotAndTheKernelShowsTheFile() throws Throwable {
         FileTable files = ring.registerFiles(8);
-        int s1 = TestLibc.tcpSocket();
-        int s2 = TestLibc.tcpSocket();
+        int s1 = fds.tcpSocket();
+        int s2 = fds.tcpSocket();
         FixedFile a = files.register(s1, null);
         FixedFile b = files.register(s2, "owner");
         assertEquals(0, a.slot());
@@ -53,8 +52,6 @@ class FixedFilesTest {
         a.close();
         FixedFile c = files.register(s1, null);
         assertEquals(0, c.slot(), "a released slot is reused first");
-        TestLibc.close(s1);
-        TestLibc.close(s2);
     }
 
     @Test
@@ -62,7 +59,7 @@ class FixedFilesTest {
         FileTable files = ring.registerFiles(4);
         List<String> dropped = new ArrayList<>();
         ring.addFileDropListener((table, slot, tag) -> dropped.add(slot + ":" + Long.toHexString(tag)));
-        int s = TestLibc.tcpSocket();
+        int s = fds.tcpSocket();
         FixedFile f = files.registerAt(2, s, null);
         assertNotEquals(0, f.tag());
         f.close();
@@ -81,7 +78,6 @@ class FixedFilesTest {
         assertEquals(List.of(42L), appSaw, "the tag completion must not reach the application's handler");
         assertEquals(0, files.awaitingDrop());
         assertFalse(ProcState.fdinfo(ring.fd()).contains("2: socket"));
-        TestLibc.close(s);
     }
 
     @Test
@@ -99,7 +95,7 @@ class FixedFilesTest {
     @Test
     void releaseSlotFreesWhateverIsThereAndTheStaleHandleNoticesIt() throws Throwable {
         FileTable files = ring.registerFiles(4);
-        int s = TestLibc.tcpSocket();
+        int s = fds.tcpSocket();
         FixedFile f = files.register(s, null);
         assertTrue(files.releaseSlot(f.slot()));
         assertFalse(files.releaseSlot(f.slot()));
@@ -110,13 +106,12 @@ class FixedFilesTest {
         f.close();
         assertTrue(files.isOccupied(g.slot()));
         g.close();
-        TestLibc.close(s);
     }
 
     @Test
     void ownersAreHeldWeaklyAndDefaultToTheHandle() throws Throwable {
         FileTable files = ring.registerFiles(4);
-        int s = TestLibc.tcpSocket();
+        int s = fds.tcpSocket();
         FixedFile noOwner = files.register(s, null);
         assertEquals(noOwner, noOwner.owner());
         assertFalse(noOwner.hasExplicitOwner());
@@ -126,7 +121,6 @@ class FixedFilesTest {
         assertEquals(Object.class.getName(), owned.ownerClassName());
         noOwner.close();
         owned.close();
-        TestLibc.close(s);
     }
 
     @Test
@@ -161,13 +155,12 @@ class FixedFilesTest {
     @Test
     void aSlotOfAnotherRingOrAReleasedSlotIsRefusedInAnSqe() throws Throwable {
         FileTable files = ring.registerFiles(2);
-        int s = TestLibc.tcpSocket();
+        int s = fds.tcpSocket();
         FixedFile f = files.register(s, null);
         try (IoUring other = IoUring.builder().entries(4).build()) {
             assertThrows(IllegalArgumentException.class, () -> other.nextSqe().shutdown(f, 2));
         }
         f.close();
         assertThrows(IllegalStateException.class, () -> ring.nextSqe().shutdown(f, 2));
-        TestLibc.close(s);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ringwatch.ring;
 
+import dev.ringwatch.testsupport.OpenFds;
 import dev.ringwatch.testsupport.TestLibc;
 import dev.ringwatch.ring.Completions.Cqe;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,7 @@ class OperationsTest {
 
     @TempDir
     Path dir;
+    private final OpenFds fds = new OpenFds();
     private Arena arena;
     private IoUring ring;
 
@@ -46,6 +48,7 @@ class OperationsTest {
             ring.close();
         }
         arena.close();
+        fds.close();
     }
 
     private IoUring ring(RingVariant v) {
@@ -67,7 +70,35 @@ class OperationsTest {
     private int tempFile(String content) throws Throwable {
         Path f = dir.resolve("data-" + System.nanoTime());
         Files.writeString(f, content);
-        return TestLibc.open(f.toString(), TestLibc.O_RDWR);
+        return fds.own(TestLibc.open(f.toString(), TestLibc.O_RDWR));
+    }
+
+    /** A TCP socket listening on 127.0.0.1 (closed after the test), and its port. */
+    private record Listener(int fd, int port) {
+    }
+
+    private Listener listener() {
+        int fd = fds.tcpListener();
+        return new Listener(fd, TestLibc.port(fd));
+    }
+
+    /** A new socket whose connect to {@code listener} is queued on {@code r} with {@code userData}. */
+    private int connecting(IoUring r, Listener listener, long userData) {
+        int client = fds.tcpSocket();
+        r.nextSqe().connect(client, TestLibc.loopback(arena, listener.port())).userData(userData);
+        return client;
+    }
+
+    /** A table of {@code slots} fixed files whose upper half is the range the kernel picks from (ALLOC_SLOT). */
+    private static FileTable upperHalfForTheKernel(IoUring r, int slots) {
+        FileTable files = r.registerFiles(slots);
+        files.reserveForKernel(slots / 2, slots / 2);
+        return files;
+    }
+
+    /** A POLLIN poll queued on {@code r} with {@code userData}, on the read end of a new pipe nobody writes to. */
+    private Sqe stuckPoll(IoUring r, long userData) {
+        return r.nextSqe().pollAdd(fds.pipe()[0], TestLibc.POLLIN).userData(userData);
     }
 
     @ParameterizedTest
@@ -95,7 +126,6 @@ class OperationsTest {
         Cqe c = awaitOne(r);
         assertEquals(8, c.res());
         assertEquals("io_uring", string(buf, 8));
-        TestLibc.close(fd);
     }
 
     @ParameterizedTest
@@ -112,7 +142,6 @@ class OperationsTest {
         assertEquals(7, awaitOne(r).res());
         assertEquals("ab", string(a, 2));
         assertEquals("cdefg", string(b, 5));
-        TestLibc.close(fd);
     }
 
     @ParameterizedTest
@@ -131,7 +160,6 @@ class OperationsTest {
         assertEquals("fixed buffers", string(in, 13));
         assertThrows(IllegalArgumentException.class, () -> r.nextSqe().readFixed(fd, arena.allocate(8), 0, 0),
                 "a buffer outside the registered one must be refused before the kernel sees it");
-        TestLibc.close(fd);
     }
 
     @ParameterizedTest
@@ -144,7 +172,6 @@ class OperationsTest {
         List<Cqe> cqes = await(r, 2);
         assertEquals(0, byUserData(cqes, 1).res());
         assertEquals(0, byUserData(cqes, 2).res());
-        TestLibc.close(fd);
     }
 
     @ParameterizedTest
@@ -166,8 +193,7 @@ class OperationsTest {
     @EnumSource(RingVariant.class)
     void openatDirectIntoChosenAndKernelPickedSlots(RingVariant v) throws Throwable {
         IoUring r = ring(v);
-        FileTable files = r.registerFiles(8);
-        files.reserveForKernel(4, 4);
+        FileTable files = upperHalfForTheKernel(r, 8);
         Path f = dir.resolve("direct");
         Files.writeString(f, "direct descriptor");
         MemorySegment path = arena.allocateFrom(f.toString());
@@ -193,17 +219,18 @@ class OperationsTest {
     @EnumSource(RingVariant.class)
     void socketConnectAcceptSendRecvShutdown(RingVariant v) throws Throwable {
         IoUring r = ring(v);
-        int listener = TestLibc.tcpListener();
-        int port = TestLibc.port(listener);
+        Listener listener = listener();
         r.nextSqe().socket(TestLibc.AF_INET, TestLibc.SOCK_STREAM, 0).userData(1);
         int client = awaitOne(r).res();
         assertTrue(client >= 0, "socket result " + client);
+        fds.own(client);
 
-        r.nextSqe().accept(listener, MemorySegment.NULL, MemorySegment.NULL, 0).userData(2);
-        r.nextSqe().connect(client, TestLibc.loopback(arena, port)).userData(3);
+        r.nextSqe().accept(listener.fd(), MemorySegment.NULL, MemorySegment.NULL, 0).userData(2);
+        r.nextSqe().connect(client, TestLibc.loopback(arena, listener.port())).userData(3);
         List<Cqe> cqes = await(r, 2);
         int server = byUserData(cqes, 2).res();
         assertTrue(server >= 0, "accept result " + server);
+        fds.own(server);
         assertEquals(0, byUserData(cqes, 3).res());
 
         r.nextSqe().send(client, text("ping"), 0).userData(4);
@@ -217,58 +244,45 @@ class OperationsTest {
         assertEquals(0, awaitOne(r).res());
         r.nextSqe().recv(server, buf, 0).userData(7);
         assertEquals(0, awaitOne(r).res(), "after the peer's shutdown(SHUT_WR) recv sees end of stream");
-        for (int fd : new int[]{client, server, listener}) {
-            TestLibc.close(fd);
-        }
     }
 
     @ParameterizedTest
     @EnumSource(RingVariant.class)
     void multishotAcceptPostsOneCompletionPerConnectionUntilCancelled(RingVariant v) throws Throwable {
         IoUring r = ring(v);
-        int listener = TestLibc.tcpListener();
-        int port = TestLibc.port(listener);
-        r.nextSqe().acceptMultishot(listener, 0).userData(10);
-        int c1 = TestLibc.tcpSocket();
-        int c2 = TestLibc.tcpSocket();
-        r.nextSqe().connect(c1, TestLibc.loopback(arena, port)).userData(1);
-        r.nextSqe().connect(c2, TestLibc.loopback(arena, port)).userData(2);
+        Listener listener = listener();
+        r.nextSqe().acceptMultishot(listener.fd(), 0).userData(10);
+        connecting(r, listener, 1);
+        connecting(r, listener, 2);
         List<Cqe> cqes = await(r, 4);
         List<Cqe> accepts = cqes.stream().filter(c -> c.userData() == 10).toList();
         assertEquals(2, accepts.size(), cqes.toString());
         for (Cqe a : accepts) {
             assertTrue(a.res() >= 0);
             assertTrue((a.flags() & CqeFlags.MORE) != 0, "multishot accept stays armed");
-            TestLibc.close(a.res());
+            fds.own(a.res());
         }
         r.nextSqe().asyncCancel(10, 0).userData(11);
         List<Cqe> cancel = await(r, 2);
         assertEquals(0, byUserData(cancel, 11).res());
         assertEquals(-ECANCELED, byUserData(cancel, 10).res());
-        for (int fd : new int[]{c1, c2, listener}) {
-            TestLibc.close(fd);
-        }
     }
 
     @ParameterizedTest
     @EnumSource(RingVariant.class)
     void acceptIntoFixedSlotsChosenAndKernelPicked(RingVariant v) throws Throwable {
         IoUring r = ring(v);
-        FileTable files = r.registerFiles(16);
-        files.reserveForKernel(8, 8);
-        int listener = TestLibc.tcpListener();
-        int port = TestLibc.port(listener);
-        FixedFile fixedListener = files.register(listener, null);
+        FileTable files = upperHalfForTheKernel(r, 16);
+        Listener listener = listener();
+        FixedFile fixedListener = files.register(listener.fd(), null);
 
         r.nextSqe().acceptDirect(fixedListener, 0, 3).userData(1);
-        int c1 = TestLibc.tcpSocket();
-        r.nextSqe().connect(c1, TestLibc.loopback(arena, port)).userData(2);
+        connecting(r, listener, 2);
         List<Cqe> first = await(r, 2);
         assertEquals(0, byUserData(first, 1).res(), "accept into chosen slot 3");
 
         r.nextSqe().acceptMultishotDirect(fixedListener, 0).userData(3);
-        int c2 = TestLibc.tcpSocket();
-        r.nextSqe().connect(c2, TestLibc.loopback(arena, port)).userData(4);
+        int c2 = connecting(r, listener, 4);
         List<Cqe> second = await(r, 2);
         int picked = byUserData(second, 3).res();
         assertTrue(picked >= 8 && picked < 16, "kernel-picked slot " + picked);
@@ -287,9 +301,6 @@ class OperationsTest {
         conn.close();
         files.adopt(3, null).close();
         fixedListener.close();
-        for (int fd : new int[]{c1, c2, listener}) {
-            TestLibc.close(fd);
-        }
     }
 
     @ParameterizedTest
@@ -297,22 +308,20 @@ class OperationsTest {
     void socketDirectThenConnectOnTheSlot(RingVariant v) throws Throwable {
         IoUring r = ring(v);
         FileTable files = r.registerFiles(4);
-        int listener = TestLibc.tcpListener();
-        int port = TestLibc.port(listener);
+        Listener listener = listener();
         r.nextSqe().socketDirect(TestLibc.AF_INET, TestLibc.SOCK_STREAM, 0, 1).userData(1);
         assertEquals(0, awaitOne(r).res());
         FixedFile sock = files.adopt(1, null);
-        r.nextSqe().connect(sock, TestLibc.loopback(arena, port)).userData(2);
+        r.nextSqe().connect(sock, TestLibc.loopback(arena, listener.port())).userData(2);
         assertEquals(0, awaitOne(r).res());
         sock.close();
-        TestLibc.close(listener);
     }
 
     @ParameterizedTest
     @EnumSource(RingVariant.class)
     void pollAddPollMultishotAndPollRemove(RingVariant v) throws Throwable {
         IoUring r = ring(v);
-        int[] pipe = TestLibc.pipe();
+        int[] pipe = fds.pipe();
         r.nextSqe().pollAdd(pipe[0], TestLibc.POLLIN).userData(1);
         r.submit();
         TestLibc.write(pipe[1], text("x"));
@@ -330,8 +339,6 @@ class OperationsTest {
         assertEquals(0, byUserData(removed, 3).res());
         assertEquals(-ECANCELED, byUserData(removed, 2).res());
         readEnd.close();
-        TestLibc.close(pipe[0]);
-        TestLibc.close(pipe[1]);
     }
 
     @ParameterizedTest
@@ -344,32 +351,26 @@ class OperationsTest {
 
     @ParameterizedTest
     @EnumSource(RingVariant.class)
-    void linkTimeoutCancelsAStuckPoll(RingVariant v) throws Throwable {
+    void linkTimeoutCancelsAStuckPoll(RingVariant v) {
         IoUring r = ring(v);
-        int[] pipe = TestLibc.pipe();
-        r.nextSqe().pollAdd(pipe[0], TestLibc.POLLIN).userData(1).link();
+        stuckPoll(r, 1).link();
         r.nextSqe().linkTimeout(Timespec.of(arena, Duration.ofMillis(20)), 0).userData(2);
         List<Cqe> cqes = await(r, 2);
         assertEquals(-ECANCELED, byUserData(cqes, 1).res());
         int t = byUserData(cqes, 2).res();
         assertTrue(t == -ETIME || t == -EALREADY, "link timeout result " + t);
-        TestLibc.close(pipe[0]);
-        TestLibc.close(pipe[1]);
     }
 
     @ParameterizedTest
     @EnumSource(RingVariant.class)
-    void asyncCancelOfAPendingPoll(RingVariant v) throws Throwable {
+    void asyncCancelOfAPendingPoll(RingVariant v) {
         IoUring r = ring(v);
-        int[] pipe = TestLibc.pipe();
-        r.nextSqe().pollAdd(pipe[0], TestLibc.POLLIN).userData(1);
+        stuckPoll(r, 1);
         r.submit();
         r.nextSqe().asyncCancel(1, 0).userData(2);
         List<Cqe> cqes = await(r, 2);
         assertEquals(-ECANCELED, byUserData(cqes, 1).res());
         assertEquals(0, byUserData(cqes, 2).res());
-        TestLibc.close(pipe[0]);
-        TestLibc.close(pipe[1]);
     }
 
     @ParameterizedTest
@@ -387,7 +388,6 @@ class OperationsTest {
         assertEquals(6, byUserData(cqes, 2).res());
         assertEquals(0, byUserData(cqes, 3).res());
         assertEquals("linked", string(buf, 6));
-        TestLibc.close(fd);
     }
 
     @ParameterizedTest

@@ -63,9 +63,7 @@ class InjectedProcTest {
         usedSequence(100, 120, 140, 160, 180);
         assertEquals(List.of(), sink.alerts(), "window not full yet: " + sink);
         usedSequence(200);
-        List<Finding.SocketDrift> found = sink.findings(Finding.SocketDrift.class);
-        assertEquals(1, found.size(), sink.toString());
-        Finding.SocketDrift f = found.getFirst();
+        Finding.SocketDrift f = sink.only(Finding.SocketDrift.class);
         assertEquals(100, f.socketsUsedStart());
         assertEquals(200, f.socketsUsedEnd());
         assertEquals(3, f.socketFdsStart());
@@ -81,7 +79,7 @@ class InjectedProcTest {
         usedSequence(220, 240, 260, 280, 300, 320, 340);
         assertEquals(1, sink.alerts().size(), "same rise, reported already: " + sink);
         usedSequence(150, 170, 190, 210, 230, 250);
-        found = sink.findings(Finding.SocketDrift.class);
+        List<Finding.SocketDrift> found = sink.findings(Finding.SocketDrift.class);
         assertEquals(2, found.size(), "a new rise after a fall: " + sink);
         assertEquals(150, found.get(1).socketsUsedStart());
         assertEquals(List.of(), sink.faults());
@@ -128,8 +126,7 @@ class InjectedProcTest {
 
         fake.tcp(510, 200, 9000); // 100 more, held nowhere: now the rise is ours
         usedSequence(580, 600, 620, 640, 660, 680);
-        assertEquals(1, sink.findings(Finding.SocketDrift.class).size(), sink.toString());
-        assertEquals(100, sink.findings(Finding.SocketDrift.class).getFirst().unheldSockets());
+        assertEquals(100, sink.only(Finding.SocketDrift.class).unheldSockets());
     }
 
     @Test
@@ -158,9 +155,7 @@ class InjectedProcTest {
         fake.maps(FakeProc.ringMapping(0x7f0000000000L, 8192, 777));
         reconciler.runOnce();
         reconciler.runOnce();
-        List<Finding.ClosedRingStillMapped> mapped = sink.findings(Finding.ClosedRingStillMapped.class);
-        assertEquals(1, mapped.size(), sink.toString());
-        assertEquals(8192, mapped.getFirst().bytesMapped());
+        assertEquals(8192, sink.only(Finding.ClosedRingStillMapped.class).bytesMapped());
 
         fake.unreadable("self/maps");
         reconciler.runOnce();
@@ -197,9 +192,7 @@ class InjectedProcTest {
         fake.ring(5, 900, "0: socket:[4242]");
         reconciler.runOnce();
         reconciler.runOnce();
-        List<Finding.FdClosedUnderSlot> found = sink.findings(Finding.FdClosedUnderSlot.class);
-        assertEquals(1, found.size(), sink.toString());
-        assertEquals("socket:[4242]", found.getFirst().file());
+        assertEquals("socket:[4242]", sink.only(Finding.FdClosedUnderSlot.class).file());
         assertEquals(1, reconciler.statistics().occupiedSlotsKernel());
     }
 
@@ -218,10 +211,9 @@ class InjectedProcTest {
         for (int i = 0; i < 3; i++) {
             reconciler.runOnce();
         }
-        List<Finding.FdClosedUnderSlot> found = sink.findings(Finding.FdClosedUnderSlot.class);
-        assertEquals(1, found.size(), sink.toString());
-        assertEquals(1, found.getFirst().slot());
-        assertEquals("TCP", found.getFirst().file());
+        Finding.FdClosedUnderSlot f = sink.only(Finding.FdClosedUnderSlot.class);
+        assertEquals(1, f.slot());
+        assertEquals("TCP", f.file());
         assertEquals(1, sink.alerts().size(), sink.toString());
     }
 

@@ -1,5 +1,6 @@
 package dev.ringwatch.agent.kernel;
 
+import dev.ringwatch.agent.finding.Finding;
 import dev.ringwatch.agent.proc.Await;
 import dev.ringwatch.agent.proc.ProcResult;
 import dev.ringwatch.agent.proc.ProcView;
@@ -7,8 +8,10 @@ import dev.ringwatch.agent.proc.RingFdInfo;
 import dev.ringwatch.ring.IoUring;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -38,6 +41,28 @@ final class KernelFixture {
         for (int i = 0; i < n; i++) {
             reconciler.runOnce();
         }
+    }
+
+    /** After {@code n} more rounds, the one finding of {@code type} (see {@link RecordingSink#only}). */
+    <F extends Finding> F oneFindingAfter(int n, Class<F> type) {
+        rounds(n);
+        return sink.only(type);
+    }
+
+    /** After {@code n} more rounds, still no alert; the failure says {@code why} and what the sink holds. */
+    void noAlertsAfter(int n, String why) {
+        rounds(n);
+        assertEquals(List.of(), sink.alerts(), why + sink);
+    }
+
+    void noAlertsAfter(int n) {
+        noAlertsAfter(n, "");
+    }
+
+    /** After {@code n} more rounds, still the one alert there was: a finding is reported once. */
+    void stillOneAlertAfter(int n) {
+        rounds(n);
+        assertEquals(1, sink.alerts().size(), sink.toString());
     }
 
     /** Lets the reconciler's clock run {@code d} ahead (past grace periods) without waiting. */

@@ -6,6 +6,8 @@ import dev.ringwatch.agent.finding.Rule;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** Keeps every alert and fault line, for assertions. */
 final class RecordingSink implements AlertSink {
     final List<Alert> alerts = new ArrayList<>();
@@ -28,6 +30,13 @@ final class RecordingSink implements AlertSink {
     /** The findings of one type. */
     synchronized <F extends Finding> List<F> findings(Class<F> type) {
         return alerts.stream().map(Alert::finding).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** The one finding of {@code type}: fails, listing all this sink holds, unless there is exactly one. */
+    <F extends Finding> F only(Class<F> type) {
+        List<F> found = findings(type);
+        assertEquals(1, found.size(), toString());
+        return found.getFirst();
     }
 
     synchronized List<Alert> alerts() {

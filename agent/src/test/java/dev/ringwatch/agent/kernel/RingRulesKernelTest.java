@@ -22,9 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RingRulesKernelTest {
     private static final Duration LONG_AGO = Duration.ofSeconds(30);
 
+    /** Each test's reconciler: made with the test, it adopts the rings other tests left behind. */
+    private final KernelFixture k = new KernelFixture();
+
     @Test
     void closedRingStillMapped_reportedOnceForRingAndThread_thenNothingAfterMunmap() {
-        KernelFixture k = new KernelFixture();
         IoUring ring = IoUring.builder().entries(64).sqpoll(Duration.ofMillis(50)).sqe128().build();
         TrackedRing tracked = k.tracker.track(ring);
         int tid = KernelFixture.sqpollTid(ring);
@@ -36,9 +38,7 @@ class RingRulesKernelTest {
             k.tracker.close(ring, LONG_AGO);
             k.rounds(4);
             assertTrue(KernelFixture.isSqpollThread(tid), "the mapping should keep the SQPOLL thread alive");
-            List<Finding.ClosedRingStillMapped> found = k.sink.findings(Finding.ClosedRingStillMapped.class);
-            assertEquals(1, found.size(), k.sink.toString());
-            Finding.ClosedRingStillMapped f = found.getFirst();
+            Finding.ClosedRingStillMapped f = k.sink.only(Finding.ClosedRingStillMapped.class);
             assertEquals(tracked.ringId(), f.ringId());
             assertEquals(tracked.inode(), f.inode());
             assertEquals(tid, f.sqThreadTid());
@@ -54,14 +54,12 @@ class RingRulesKernelTest {
             Sys.munmap(second);
         }
         KernelFixture.awaitThreadGone(tid);
-        k.rounds(3);
-        assertEquals(1, k.sink.alerts().size(), k.sink.toString());
+        k.stillOneAlertAfter(3);
         assertEquals(List.of(), k.sink.faults());
     }
 
     @Test
     void exitRounds_stopAfterOneWhenNoRuleSuspectsAnything() {
-        KernelFixture k = new KernelFixture();
         try (IoUring ring = IoUring.builder().entries(8).build()) {
             k.tracker.track(ring);
             k.rounds(1);
@@ -73,7 +71,6 @@ class RingRulesKernelTest {
 
     @Test
     void exitRounds_goOnWhileASuspicionWaitsForConfirmation() {
-        KernelFixture k = new KernelFixture();
         IoUring ring = IoUring.builder().entries(8).build();
         k.tracker.track(ring);
         k.rounds(1);
@@ -91,7 +88,6 @@ class RingRulesKernelTest {
 
     @Test
     void attachWqRings_oneClosed_noAlarmWhileTheOtherSharesTheThread() {
-        KernelFixture k = new KernelFixture();
         IoUring first = IoUring.builder().entries(8).sqpoll(Duration.ofMillis(20)).build();
         IoUring second = IoUring.builder().entries(8).sqpoll(Duration.ofMillis(20)).attachWq(first).build();
         k.tracker.track(first);
@@ -106,14 +102,12 @@ class RingRulesKernelTest {
         assertEquals(List.of(), k.sink.alerts(), k.sink.toString());
         k.tracker.close(second, LONG_AGO);
         KernelFixture.awaitThreadGone(tid);
-        k.rounds(3);
-        assertEquals(List.of(), k.sink.alerts(), k.sink.toString());
+        k.noAlertsAfter(3);
         assertEquals(List.of(), k.sink.faults());
     }
 
     @Test
     void sqpollThreadOutlivedRing_whenADupedFdKeepsTheClosedRing_reportedOnceAfterTheGrace() {
-        KernelFixture k = new KernelFixture();
         IoUring ring = IoUring.builder().entries(8).sqpoll(Duration.ofMillis(10)).build();
         TrackedRing tracked = k.tracker.track(ring);
         int tid = KernelFixture.sqpollTid(ring);
@@ -121,13 +115,9 @@ class RingRulesKernelTest {
         int dup = Sys.dup(ring.fd());
         try {
             k.tracker.close(ring, Duration.ZERO);
-            k.rounds(3);
-            assertEquals(List.of(), k.sink.alerts(), "within the grace period: " + k.sink);
+            k.noAlertsAfter(3, "within the grace period: ");
             k.advance(Duration.ofSeconds(10)); // past max(2 s, 2 x 10 ms) + 5 s
-            k.rounds(3);
-            List<Finding.SqpollThreadOutlivedRing> found = k.sink.findings(Finding.SqpollThreadOutlivedRing.class);
-            assertEquals(1, found.size(), k.sink.toString());
-            Finding.SqpollThreadOutlivedRing f = found.getFirst();
+            Finding.SqpollThreadOutlivedRing f = k.oneFindingAfter(3, Finding.SqpollThreadOutlivedRing.class);
             assertEquals(tid, f.sqThreadTid());
             assertEquals(tracked.ringId(), f.ringId());
             assertEquals(dup, f.keptByFd());
@@ -140,23 +130,18 @@ class RingRulesKernelTest {
             Sys.close(dup);
         }
         KernelFixture.awaitThreadGone(tid);
-        k.rounds(3);
-        assertEquals(1, k.sink.alerts().size(), k.sink.toString());
+        k.stillOneAlertAfter(3);
     }
 
     @Test
     void rawSyscallRing_reportedUntrackedOnceWithItsFdinfo_trackedRingNot() {
-        KernelFixture k = new KernelFixture();
         try (IoUring mine = IoUring.builder().entries(8).sqpoll(Duration.ofMillis(20)).build()) {
             k.tracker.track(mine);
             Sys.RawRing raw = Sys.rawRing(16, Sys.IORING_SETUP_SQPOLL);
             try {
                 Sys.rawSparseFiles(raw.fd(), 4);
                 int tid = KernelFixture.sqpollTid(raw.fd());
-                k.rounds(5);
-                List<Finding.UntrackedRing> found = k.sink.findings(Finding.UntrackedRing.class);
-                assertEquals(1, found.size(), k.sink.toString());
-                Finding.UntrackedRing f = found.getFirst();
+                Finding.UntrackedRing f = k.oneFindingAfter(5, Finding.UntrackedRing.class);
                 assertEquals(raw.fd(), f.ringFd());
                 assertEquals(KernelFixture.inode(raw.fd()), f.inode());
                 assertEquals(tid, f.sqThreadTid());
@@ -177,20 +162,16 @@ class RingRulesKernelTest {
 
     @Test
     void ringBeingSetUpOrDroppedAtTheCap_notUntracked_untilTheSetUpEndsUntold() {
-        KernelFixture k = new KernelFixture();
         Sys.RawRing settingUp = Sys.rawRing(8, 0); // its library's open() has not returned yet
         Sys.RawRing dropped = Sys.rawRing(8, Sys.IORING_SETUP_SQPOLL); // the tracker dropped it at its cap
         try {
             int tid = KernelFixture.sqpollTid(dropped.fd());
             k.tracker.settingUp(true);
             k.tracker.capDropped(new CapDroppedRing(KernelFixture.inode(dropped.fd()), tid, true, true, false));
-            k.rounds(5);
-            assertEquals(List.of(), k.sink.alerts(), k.sink.toString());
+            k.noAlertsAfter(5);
             k.tracker.settingUp(false); // open() ended without a ring for the tracker: that fd is untracked now
-            k.rounds(3);
-            List<Finding.UntrackedRing> found = k.sink.findings(Finding.UntrackedRing.class);
-            assertEquals(1, found.size(), k.sink.toString());
-            assertEquals(settingUp.fd(), found.getFirst().ringFd());
+            Finding.UntrackedRing f = k.oneFindingAfter(3, Finding.UntrackedRing.class);
+            assertEquals(settingUp.fd(), f.ringFd());
             assertEquals(1, k.sink.alerts().size(), "neither the cap-dropped ring nor its SQPOLL thread; " + k.sink);
         } finally {
             Sys.close(settingUp.fd());
@@ -200,7 +181,6 @@ class RingRulesKernelTest {
 
     @Test
     void adoptedRing_notReported_whileARingMadeAfterTheAttachIs() {
-        KernelFixture k = new KernelFixture();
         Sys.RawRing before = Sys.rawRing(8, Sys.IORING_SETUP_SQPOLL);
         Sys.RawRing byInode = Sys.rawRing(8, 0);
         Sys.RawRing after = null;
@@ -209,13 +189,10 @@ class RingRulesKernelTest {
             k.reconciler.adopt(KernelFixture.inode(byInode.fd()));
             k.rounds(1);
             assertTrue(k.reconciler.adoptAllCurrent() >= 1);
-            k.rounds(4);
-            assertEquals(List.of(), k.sink.alerts(), k.sink.toString());
+            k.noAlertsAfter(4);
             after = Sys.rawRing(8, 0);
-            k.rounds(3);
-            List<Finding.UntrackedRing> found = k.sink.findings(Finding.UntrackedRing.class);
-            assertEquals(1, found.size(), k.sink.toString());
-            assertEquals(after.fd(), found.getFirst().ringFd());
+            Finding.UntrackedRing f = k.oneFindingAfter(3, Finding.UntrackedRing.class);
+            assertEquals(after.fd(), f.ringFd());
             assertEquals(1, k.sink.alerts().size(), k.sink.toString());
         } finally {
             Sys.close(before.fd());
@@ -228,7 +205,6 @@ class RingRulesKernelTest {
 
     @Test
     void untrackedSqpollThread_ofARingKeptOnlyByAMapping_reportedOnce() {
-        KernelFixture k = new KernelFixture();
         Sys.RawRing raw = Sys.rawRing(8, Sys.IORING_SETUP_SQPOLL);
         int tid = KernelFixture.sqpollTid(raw.fd());
         MemorySegment mapping = Sys.mmap(raw.fd(), raw.ringBytes(), 0);
@@ -236,9 +212,7 @@ class RingRulesKernelTest {
         try {
             k.rounds(4);
             assertTrue(KernelFixture.isSqpollThread(tid));
-            List<Finding.UntrackedSqpollThread> found = k.sink.findings(Finding.UntrackedSqpollThread.class);
-            assertEquals(1, found.size(), k.sink.toString());
-            assertEquals(tid, found.getFirst().sqThreadTid());
+            assertEquals(tid, k.sink.only(Finding.UntrackedSqpollThread.class).sqThreadTid());
             assertEquals(1, k.sink.alerts().size(), k.sink.toString());
             String line = k.sink.alerts().getFirst().logLine();
             assertTrue(line.startsWith("ringwatch LEAK untracked ring: SQPOLL thread tid " + tid), line);
@@ -247,13 +221,11 @@ class RingRulesKernelTest {
             Sys.munmap(mapping);
         }
         KernelFixture.awaitThreadGone(tid);
-        k.rounds(2);
-        assertEquals(1, k.sink.alerts().size(), k.sink.toString());
+        k.stillOneAlertAfter(2);
     }
 
     @Test
     void ringFdClosedBehindTheAgentsBack_oneLine_noFalseLeak() {
-        KernelFixture k = new KernelFixture();
         IoUring ring = IoUring.builder().entries(8).sqpoll(Duration.ofMillis(20)).build();
         TrackedRing tracked = k.tracker.track(ring);
         int socket = Sys.tcpSocket();
@@ -263,8 +235,7 @@ class RingRulesKernelTest {
             k.rounds(1);
             Sys.close(ring.fd()); // ring-core and the tracker still think it is open; its mapping keeps the ring
             k.advance(Duration.ofSeconds(30));
-            k.rounds(5);
-            assertEquals(List.of(), k.sink.alerts(), k.sink.toString());
+            k.noAlertsAfter(5);
             List<String> faults = k.sink.faults();
             assertEquals(1, faults.size(), k.sink.toString());
             // The fd number may already be reused (listing /proc/self/fd opens a directory, lowest fd first).
@@ -278,14 +249,12 @@ class RingRulesKernelTest {
             int devNull = Sys.openReadOnly("/dev/null");
             Sys.dup2(devNull, tracked.ringFd());
             Sys.close(devNull);
-            k.rounds(3);
-            assertEquals(List.of(), k.sink.alerts(), k.sink.toString());
+            k.noAlertsAfter(3);
             assertEquals(1, k.sink.faults().size(), k.sink.toString());
 
             k.tracker.close(ring, Duration.ZERO); // unmaps, and closes the /dev/null fd that took the number
             KernelFixture.awaitThreadGone(tid);
-            k.rounds(3);
-            assertEquals(List.of(), k.sink.alerts(), k.sink.toString());
+            k.noAlertsAfter(3);
             assertEquals(1, k.sink.faults().size(), k.sink.toString());
         } finally {
             ring.close();
@@ -295,7 +264,6 @@ class RingRulesKernelTest {
 
     @Test
     void ringFdNumberReusedByAnotherRing_trackedRingLost_otherRingUntracked() {
-        KernelFixture k = new KernelFixture();
         IoUring ring = IoUring.builder().entries(8).build();
         TrackedRing tracked = k.tracker.track(ring);
         k.rounds(1);
@@ -304,11 +272,9 @@ class RingRulesKernelTest {
         Sys.dup2(raw.fd(), ring.fd()); // the tracked ring's fd number now refers to the raw ring
         Sys.close(raw.fd());
         try {
-            k.rounds(4);
-            List<Finding.UntrackedRing> found = k.sink.findings(Finding.UntrackedRing.class);
-            assertEquals(1, found.size(), k.sink.toString());
-            assertEquals(tracked.ringFd(), found.getFirst().ringFd());
-            assertEquals(rawInode, found.getFirst().inode());
+            Finding.UntrackedRing f = k.oneFindingAfter(4, Finding.UntrackedRing.class);
+            assertEquals(tracked.ringFd(), f.ringFd());
+            assertEquals(rawInode, f.inode());
             assertEquals(1, k.sink.alerts().size(), k.sink.toString());
             assertEquals(1, k.sink.faults().size(), k.sink.toString());
             assertTrue(k.sink.faults().getFirst().contains("now refers to another io_uring (inode " + rawInode),

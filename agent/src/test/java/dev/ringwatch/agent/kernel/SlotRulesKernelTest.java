@@ -6,6 +6,9 @@ import dev.ringwatch.agent.finding.Finding;
 import dev.ringwatch.ring.FileTable;
 import dev.ringwatch.ring.FixedFile;
 import dev.ringwatch.ring.IoUring;
+import dev.ringwatch.testsupport.OpenFds;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,205 +28,163 @@ class SlotRulesKernelTest {
     static final class Connection {
     }
 
+    // Every test: a reconciler over the real /proc, an 8-entry ring it tracks, the fds the test keeps open.
+    private final KernelFixture k = new KernelFixture();
+    private final OpenFds fds = new OpenFds();
+    private IoUring ring;
+    private TrackedRing tracked;
+
+    @BeforeEach
+    void setUp() {
+        ring = IoUring.builder().entries(8).build();
+        tracked = k.tracker.track(ring);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ring.close();
+        fds.close();
+    }
+
     @Test
     void fdClosedUnderSlot_realSocket_reportedOnceWithSlotFileOwnerAndSite() {
-        KernelFixture k = new KernelFixture();
         int socket = Sys.tcpSocket();
-        try (IoUring ring = IoUring.builder().entries(8).build()) {
-            TrackedRing tracked = k.tracker.track(ring);
-            Connection owner = new Connection();
-            FixedFile slot = ring.registerFiles(8).register(socket, owner);
-            TrackedSlot registered = k.tracker.registered(slot, "Server.accept(Server.java:42)");
-            k.rounds(3);
-            assertEquals(List.of(), k.sink.alerts(), "fd still open: " + k.sink);
+        Connection owner = new Connection();
+        FixedFile slot = ring.registerFiles(8).register(socket, owner);
+        TrackedSlot registered = k.tracker.registered(slot, "Server.accept(Server.java:42)");
+        k.noAlertsAfter(3, "fd still open: ");
 
-            Sys.close(socket);
-            k.rounds(4);
-            List<Finding.FdClosedUnderSlot> found = k.sink.findings(Finding.FdClosedUnderSlot.class);
-            assertEquals(1, found.size(), k.sink.toString());
-            Finding.FdClosedUnderSlot f = found.getFirst();
-            assertEquals(tracked.ringId(), f.ringId());
-            assertEquals(slot.slot(), f.slot());
-            assertEquals(socket, f.fd());
-            assertEquals(registered.target(), f.file());
-            assertTrue(f.file().startsWith("socket:["), f.file());
-            assertEquals(Connection.class.getName(), f.ownerClass());
-            assertEquals("Server.accept(Server.java:42)", f.creationStack());
-            assertEquals(slot.tag(), f.tag());
-            String line = k.sink.alerts().getFirst().logLine();
-            assertTrue(line.startsWith("ringwatch LEAK fd closed under slot: slot " + slot.slot() + " of ring "
-                    + tracked.ringId() + " (fd " + ring.fd() + ") still holds " + registered.target() + " but fd "
-                    + socket + " that was registered there is closed"), line);
-            assertTrue(line.contains("owner " + Connection.class.getName()) && line.contains("Server.java:42"), line);
+        Sys.close(socket);
+        Finding.FdClosedUnderSlot f = k.oneFindingAfter(4, Finding.FdClosedUnderSlot.class);
+        assertEquals(tracked.ringId(), f.ringId());
+        assertEquals(slot.slot(), f.slot());
+        assertEquals(socket, f.fd());
+        assertEquals(registered.target(), f.file());
+        assertTrue(f.file().startsWith("socket:["), f.file());
+        assertEquals(Connection.class.getName(), f.ownerClass());
+        assertEquals("Server.accept(Server.java:42)", f.creationStack());
+        assertEquals(slot.tag(), f.tag());
+        String line = k.sink.alerts().getFirst().logLine();
+        assertTrue(line.startsWith("ringwatch LEAK fd closed under slot: slot " + slot.slot() + " of ring "
+                + tracked.ringId() + " (fd " + ring.fd() + ") still holds " + registered.target() + " but fd "
+                + socket + " that was registered there is closed"), line);
+        assertTrue(line.contains("owner " + Connection.class.getName()) && line.contains("Server.java:42"), line);
 
-            k.tracker.release(slot); // the slot lets go: nothing more to say
-            k.rounds(3);
-            assertEquals(1, k.sink.alerts().size(), k.sink.toString());
-            assertEquals(List.of(), k.sink.faults());
-        }
+        k.tracker.release(slot); // the slot lets go: nothing more to say
+        k.stillOneAlertAfter(3);
+        assertEquals(List.of(), k.sink.faults());
     }
 
     @Test
     void fdClosedAndNumberReusedByAnotherFile_stillReported_slotWithIntactFdNot() {
-        KernelFixture k = new KernelFixture();
-        int closedOne = Sys.tcpSocket();
-        int intact = Sys.tcpSocket();
-        try (IoUring ring = IoUring.builder().entries(8).build()) {
-            k.tracker.track(ring);
-            FileTable table = ring.registerFiles(8);
-            FixedFile leaking = table.register(closedOne, null);
-            FixedFile fine = table.register(intact, null);
-            TrackedSlot leakingSlot = k.tracker.registered(leaking, "site-a");
-            k.tracker.registered(fine, "site-b");
-            k.rounds(2);
-            // The application closes the socket and an unrelated file takes the number.
-            int devNull = Sys.openReadOnly("/dev/null");
-            Sys.dup2(devNull, closedOne);
-            Sys.close(devNull);
-            k.rounds(4);
-            List<Finding.FdClosedUnderSlot> found = k.sink.findings(Finding.FdClosedUnderSlot.class);
-            assertEquals(1, found.size(), k.sink.toString());
-            assertEquals(leaking.slot(), found.getFirst().slot());
-            assertEquals(leakingSlot.target(), found.getFirst().file());
-            assertEquals("/dev/null", found.getFirst().fdNow());
-            assertTrue(k.sink.alerts().getFirst().logLine().contains("now points at /dev/null"), k.sink.toString());
-            assertEquals(1, k.sink.alerts().size(), k.sink.toString());
-        } finally {
-            Sys.close(closedOne);
-            Sys.close(intact);
-        }
+        int closedOne = fds.tcpSocket();
+        int intact = fds.tcpSocket();
+        FileTable table = ring.registerFiles(8);
+        FixedFile leaking = table.register(closedOne, null);
+        FixedFile fine = table.register(intact, null);
+        TrackedSlot leakingSlot = k.tracker.registered(leaking, "site-a");
+        k.tracker.registered(fine, "site-b");
+        k.rounds(2);
+        // The application closes the socket and an unrelated file takes the number.
+        int devNull = Sys.openReadOnly("/dev/null");
+        Sys.dup2(devNull, closedOne);
+        Sys.close(devNull);
+        Finding.FdClosedUnderSlot f = k.oneFindingAfter(4, Finding.FdClosedUnderSlot.class);
+        assertEquals(leaking.slot(), f.slot());
+        assertEquals(leakingSlot.target(), f.file());
+        assertEquals("/dev/null", f.fdNow());
+        assertTrue(k.sink.alerts().getFirst().logLine().contains("now points at /dev/null"), k.sink.toString());
+        assertEquals(1, k.sink.alerts().size(), k.sink.toString());
     }
 
     @Test
     void slotsRecordedWithoutTarget_closedAndReusedFdsReported_intactAndMovedNot() {
-        KernelFixture k = new KernelFixture();
         int closed = Sys.tcpSocket();
-        int reused = Sys.tcpSocket();
-        int intact = Sys.tcpSocket();
+        int reused = fds.tcpSocket();
+        int intact = fds.tcpSocket();
         int movedFrom = Sys.tcpSocket();
-        int moved = -1;
-        try (IoUring ring = IoUring.builder().entries(8).build()) {
-            k.tracker.track(ring);
-            FileTable table = ring.registerFiles(8);
-            String closedFile = TestTracker.readlink(closed);
-            String reusedFile = TestTracker.readlink(reused);
-            FixedFile closedSlot = table.register(closed, null);
-            FixedFile reusedSlot = table.register(reused, null);
-            k.tracker.registeredWithoutTarget(closedSlot);
-            k.tracker.registeredWithoutTarget(reusedSlot);
-            k.tracker.registeredWithoutTarget(table.register(intact, null));
-            k.tracker.registeredWithoutTarget(table.register(movedFrom, null));
-            k.rounds(2);
-            assertEquals(List.of(), k.sink.alerts(), "every fd still points at its slot's file: " + k.sink);
+        FileTable table = ring.registerFiles(8);
+        String closedFile = TestTracker.readlink(closed);
+        String reusedFile = TestTracker.readlink(reused);
+        FixedFile closedSlot = table.register(closed, null);
+        FixedFile reusedSlot = table.register(reused, null);
+        k.tracker.registeredWithoutTarget(closedSlot);
+        k.tracker.registeredWithoutTarget(reusedSlot);
+        k.tracker.registeredWithoutTarget(table.register(intact, null));
+        k.tracker.registeredWithoutTarget(table.register(movedFrom, null));
+        k.noAlertsAfter(2, "every fd still points at its slot's file: ");
 
-            Sys.close(closed);
-            int devNull = Sys.openReadOnly("/dev/null");
-            Sys.dup2(devNull, reused);
-            Sys.close(devNull);
-            moved = Sys.dup(movedFrom);
-            Sys.close(movedFrom);
-            k.rounds(4);
-            List<Finding.FdClosedUnderSlot> found = k.sink.findings(Finding.FdClosedUnderSlot.class);
-            assertEquals(2, found.size(), k.sink.toString());
-            Finding.FdClosedUnderSlot a = found.stream().filter(f -> f.slot() == closedSlot.slot()).findFirst()
-                    .orElseThrow();
-            Finding.FdClosedUnderSlot b = found.stream().filter(f -> f.slot() == reusedSlot.slot()).findFirst()
-                    .orElseThrow();
-            assertEquals(closedFile, a.file(), "the slot's file comes from fdinfo");
-            assertEquals(reusedFile, b.file());
-            assertEquals("/dev/null", b.fdNow());
-        } finally {
-            Sys.close(reused);
-            Sys.close(intact);
-            if (moved >= 0) {
-                Sys.close(moved);
-            }
-        }
+        Sys.close(closed);
+        int devNull = Sys.openReadOnly("/dev/null");
+        Sys.dup2(devNull, reused);
+        Sys.close(devNull);
+        fds.own(Sys.dup(movedFrom));
+        Sys.close(movedFrom);
+        k.rounds(4);
+        List<Finding.FdClosedUnderSlot> found = k.sink.findings(Finding.FdClosedUnderSlot.class);
+        assertEquals(2, found.size(), k.sink.toString());
+        Finding.FdClosedUnderSlot a = found.stream().filter(f -> f.slot() == closedSlot.slot()).findFirst()
+                .orElseThrow();
+        Finding.FdClosedUnderSlot b = found.stream().filter(f -> f.slot() == reusedSlot.slot()).findFirst()
+                .orElseThrow();
+        assertEquals(closedFile, a.file(), "the slot's file comes from fdinfo");
+        assertEquals(reusedFile, b.file());
+        assertEquals("/dev/null", b.fdNow());
     }
 
     @Test
     void socketMovedToAnotherFd_notReported() {
-        KernelFixture k = new KernelFixture();
         int socket = Sys.tcpSocket();
-        int moved = -1;
-        try (IoUring ring = IoUring.builder().entries(8).build()) {
-            k.tracker.track(ring);
-            k.tracker.registered(ring.registerFiles(4).register(socket, null), "site");
-            moved = Sys.dup(socket);
-            Sys.close(socket);
-            k.rounds(4);
-            assertEquals(List.of(), k.sink.alerts(), "the socket is still open under fd " + moved + ": " + k.sink);
-        } finally {
-            if (moved >= 0) {
-                Sys.close(moved);
-            }
-        }
+        k.tracker.registered(ring.registerFiles(4).register(socket, null), "site");
+        int moved = fds.own(Sys.dup(socket));
+        Sys.close(socket);
+        k.noAlertsAfter(4, "the socket is still open under fd " + moved + ": ");
     }
 
     @Test
     void slotReleaseStalled_withheldTagCqe_reportedOnlyOnceTheCqIsEmpty_namingTheOldestPoll() {
-        KernelFixture k = new KernelFixture();
-        int listener = Sys.tcpListener();
-        int socket = Sys.tcpSocket();
-        try (IoUring ring = IoUring.builder().entries(8).build()) {
-            TrackedRing tracked = k.tracker.track(ring);
-            FileTable table = ring.registerFiles(4);
-            FixedFile listening = table.register(listener, null);
-            FixedFile released = table.register(socket, null);
-            k.tracker.registered(listening, "site-l");
-            TrackedSlot slot = k.tracker.registered(released, "site-s");
-            // The pre-6.13 culprit: a long-lived multishot poll on a fixed file (here it simply waits).
-            ring.nextSqe().pollMultishot(listening, POLLIN).userData(0x77);
-            assertEquals(1, ring.submit());
-            k.tracker.inFlight(tracked.ringId(), listening.slot(), "POLL_ADD multishot", 0x77);
+        int listener = fds.tcpListener();
+        int socket = fds.tcpSocket();
+        FileTable table = ring.registerFiles(4);
+        FixedFile listening = table.register(listener, null);
+        FixedFile released = table.register(socket, null);
+        k.tracker.registered(listening, "site-l");
+        TrackedSlot slot = k.tracker.registered(released, "site-s");
+        // The pre-6.13 culprit: a long-lived multishot poll on a fixed file (here it simply waits).
+        ring.nextSqe().pollMultishot(listening, POLLIN).userData(0x77);
+        assertEquals(1, ring.submit());
+        k.tracker.inFlight(tracked.ringId(), listening.slot(), "POLL_ADD multishot", 0x77);
 
-            k.tracker.withholdDrops(true); // the tag CQE comes, but the tracker never learns of it
-            k.tracker.release(released);
-            assertTrue(Await.until(Duration.ofSeconds(5), () -> ring.cqReady() > 0), "no tag CQE was posted");
-            k.rounds(2);
-            assertEquals(List.of(), k.sink.alerts(), "within the grace: " + k.sink);
-            k.advance(Duration.ofSeconds(11));
-            k.rounds(2);
-            assertEquals(List.of(), k.sink.alerts(), "the tag CQE sits unreaped in the CQ: " + k.sink);
+        k.tracker.withholdDrops(true); // the tag CQE comes, but the tracker never learns of it
+        k.tracker.release(released);
+        assertTrue(Await.until(Duration.ofSeconds(5), () -> ring.cqReady() > 0), "no tag CQE was posted");
+        k.noAlertsAfter(2, "within the grace: ");
+        k.advance(Duration.ofSeconds(11));
+        k.noAlertsAfter(2, "the tag CQE sits unreaped in the CQ: ");
 
-            int seen = ring.forEachCompletion((ud, res, flags) -> { });
-            assertEquals(0, seen, "only the tag CQE was expected");
-            assertEquals(0, ring.cqReady());
-            k.rounds(3);
-            List<Finding.SlotReleaseStalled> found = k.sink.findings(Finding.SlotReleaseStalled.class);
-            assertEquals(1, found.size(), k.sink.toString());
-            Finding.SlotReleaseStalled f = found.getFirst();
-            assertEquals(released.slot(), f.slot());
-            assertEquals(released.tag(), f.tag());
-            assertEquals(slot.target(), f.file());
-            assertEquals("POLL_ADD multishot on slot " + listening.slot() + " (user data 0x77)", f.oldestInFlight());
-            assertTrue(f.stalledFor() >= Duration.ofSeconds(10).toNanos());
-            assertEquals(1, f.pendingReleases());
-            assertTrue(k.sink.alerts().getFirst().logLine().startsWith("ringwatch LEAK slot release stalled: slot "
-                    + released.slot() + " of ring " + tracked.ringId()), k.sink.toString());
-            assertEquals(1, k.sink.alerts().size(), k.sink.toString());
-        } finally {
-            Sys.close(listener);
-            Sys.close(socket);
-        }
+        int seen = ring.forEachCompletion((ud, res, flags) -> { });
+        assertEquals(0, seen, "only the tag CQE was expected");
+        assertEquals(0, ring.cqReady());
+        Finding.SlotReleaseStalled f = k.oneFindingAfter(3, Finding.SlotReleaseStalled.class);
+        assertEquals(released.slot(), f.slot());
+        assertEquals(released.tag(), f.tag());
+        assertEquals(slot.target(), f.file());
+        assertEquals("POLL_ADD multishot on slot " + listening.slot() + " (user data 0x77)", f.oldestInFlight());
+        assertTrue(f.stalledFor() >= Duration.ofSeconds(10).toNanos());
+        assertEquals(1, f.pendingReleases());
+        assertTrue(k.sink.alerts().getFirst().logLine().startsWith("ringwatch LEAK slot release stalled: slot "
+                + released.slot() + " of ring " + tracked.ringId()), k.sink.toString());
+        assertEquals(1, k.sink.alerts().size(), k.sink.toString());
     }
 
     @Test
     void slotReleaseConfirmed_notReported() {
-        KernelFixture k = new KernelFixture();
-        int socket = Sys.tcpSocket();
-        try (IoUring ring = IoUring.builder().entries(8).build()) {
-            k.tracker.track(ring);
-            FixedFile slot = ring.registerFiles(4).register(socket, null);
-            k.tracker.registered(slot, "site");
-            k.tracker.release(slot);
-            assertTrue(Await.until(Duration.ofSeconds(5), () -> ring.cqReady() > 0), "no tag CQE was posted");
-            ring.forEachCompletion((ud, res, flags) -> { });
-            k.advance(Duration.ofSeconds(60));
-            k.rounds(3);
-            assertEquals(List.of(), k.sink.alerts(), k.sink.toString());
-        } finally {
-            Sys.close(socket);
-        }
+        FixedFile slot = ring.registerFiles(4).register(fds.tcpSocket(), null);
+        k.tracker.registered(slot, "site");
+        k.tracker.release(slot);
+        assertTrue(Await.until(Duration.ofSeconds(5), () -> ring.cqReady() > 0), "no tag CQE was posted");
+        ring.forEachCompletion((ud, res, flags) -> { });
+        k.advance(Duration.ofSeconds(60));
+        k.noAlertsAfter(3);
     }
 }

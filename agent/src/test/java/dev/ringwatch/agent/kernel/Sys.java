@@ -45,11 +45,6 @@ final class Sys {
         return TestLibc.tcpSocket();
     }
 
-    /** A TCP socket listening on 127.0.0.1, some free port. */
-    static int tcpListener() {
-        return TestLibc.tcpListener();
-    }
-
     /**
      * A ring set up without ring-core (as another library would), nothing mapped.
      *
