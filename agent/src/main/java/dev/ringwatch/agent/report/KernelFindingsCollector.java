@@ -51,7 +51,8 @@ final class KernelFindingsCollector {
         drifts.add(new SocketDriftFinding(e.getStartTime(), EventFields.nanos(e, "window"), start, end,
                 start < 0 || end < 0 ? 0 : end - start,
                 EventFields.intValue(e, "socketFdsStart", -1), EventFields.intValue(e, "socketFdsEnd", -1),
-                EventFields.intValue(e, "slotHeldSocketsStart", -1), EventFields.intValue(e, "slotHeldSocketsEnd", -1)));
+                EventFields.intValue(e, "slotHeldSocketsStart", -1), EventFields.intValue(e, "slotHeldSocketsEnd", -1),
+                EventFields.intValue(e, "unheldSockets", -1)));
     }
 
     void untrackedRing(RecordedEvent e) {

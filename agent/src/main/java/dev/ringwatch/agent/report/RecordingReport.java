@@ -159,7 +159,8 @@ public record RecordingReport(
             int socketFdsStart,
             int socketFdsEnd,
             int slotHeldSocketsStart,
-            int slotHeldSocketsEnd) {
+            int slotHeldSocketsEnd,
+            int unheldSockets) {
     }
 
     /** An UntrackedRing event. */

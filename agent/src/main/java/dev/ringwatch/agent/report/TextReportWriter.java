@@ -257,9 +257,11 @@ final class TextReportWriter {
 
     private static String drift(SocketDriftFinding f) {
         return String.format(Locale.ROOT, "%+d kernel sockets in %s (%d -> %d) while socket fds %d -> %d and"
-                        + " slot-held sockets %d -> %d [%s]", f.growth(), duration(f.windowNanos()),
+                        + " slot-held sockets %d -> %d%s [%s]", f.growth(), duration(f.windowNanos()),
                 f.socketsUsedStart(), f.socketsUsedEnd(), f.socketFdsStart(), f.socketFdsEnd(),
-                f.slotHeldSocketsStart(), f.slotHeldSocketsEnd(), time(f.at()));
+                f.slotHeldSocketsStart(), f.slotHeldSocketsEnd(), f.unheldSockets() < 0 ? ""
+                        : "; " + f.unheldSockets() + " accepted connections held where nobody sees them",
+                time(f.at()));
     }
 
     private static String untracked(UntrackedRingFinding f) {

@@ -165,6 +165,7 @@ class ReportJsonTest {
 
         JsonNode drift = kernel.path("socketDrift").path("items").get(0);
         assertEquals(120, drift.path("growth").asLong());
+        assertEquals(110, drift.path("unheldSockets").asInt());
         assertEquals(60 * SECOND, drift.path("windowNanos").asLong());
         JsonNode untracked = kernel.path("untrackedRings");
         assertEquals(1, untracked.path("total").asInt());

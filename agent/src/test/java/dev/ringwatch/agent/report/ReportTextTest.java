@@ -76,6 +76,7 @@ class ReportTextTest {
         int shorter = text.indexOf("ring 3 fd 13 slot 1 tag 2 socket:[11]: released 10.0 s ago");
         assertTrue(longest > 0 && shorter > longest, text);
         assertTrue(text.contains("+120 kernel sockets in 1 min (1000 -> 1120) while socket fds 10 -> 10"), text);
+        assertTrue(text.contains("; 110 accepted connections held where nobody sees them"), text);
         assertTrue(text.contains("ring fd 77, 2 occupied slots (SqThread: -1, UserFiles: 16, UserBufs: 0)"), text);
     }
 
