@@ -16,7 +16,7 @@ import java.util.function.LongFunction;
 import jdk.jfr.consumer.RecordedEvent;
 
 /**
- * Groups the leak events (RingLeak, FileSlotLeak, SqpollThreadLeak) by creation stack: the question
+ * Groups the leak events (RingLeak, FileSlotLeak, SqpollThreadLeak, RingPileUp) by creation stack: the question
  * after an incident is "which code leaks", and one site leaking a thousand rings is one bug.
  * Severe sites (a kernel SQPOLL thread leaks too) come first, then the sites with most leaks.
  *
@@ -29,6 +29,8 @@ final class LeakCollector {
     static final String SOURCE_CAPTURED = "creationStack";
     static final String SOURCE_RING_CREATED = "RingCreated";
     static final String SOURCE_NONE = "none";
+    /** The reason a RingPileUp leak is counted under. */
+    static final String PILED_UP = "piled up, none closed";
     /** Leaks kept whole until the end because their ring was not known yet; later ones go without it. */
     static final int MAX_WAITING = 10_000;
     /** Leaked ring ids remembered for rings whose RingCreated was not read yet; beyond, not marked leaked. */
@@ -86,6 +88,16 @@ final class LeakCollector {
                 EventFields.string(e, "setupFlags"), EventFields.string(e, "ownerClass"),
                 EventFields.string(e, "creatingThread"), null, e.getStartTime(), order, SOURCE_CAPTURED),
                 EventFields.string(e, "creationStack"));
+    }
+
+    /**
+     * A pile-up is a leak of its creation site (rings made there pile up, none closed): one per site, severe when
+     * the open rings hold SQPOLL threads; its age is the oldest open ring's.
+     */
+    void ringPileUp(RecordedEvent e, long order) {
+        add(new Leak(EventFields.kind(e), PILED_UP, EventFields.intValue(e, "sqpollThreads", 0) > 0, 0, -1, null,
+                null, null, null, "", "", EventFields.string(e, "creatingThread"), EventFields.nanos(e, "oldestAge"),
+                e.getStartTime(), order, SOURCE_CAPTURED), EventFields.string(e, "creationSite"));
     }
 
     /** True when a RingLeak named this ring (call after the whole recording was read). */

@@ -6,6 +6,7 @@ import dev.ringwatch.jfr.OpenAtExitEvent;
 import dev.ringwatch.jfr.RingClosedEvent;
 import dev.ringwatch.jfr.RingCreatedEvent;
 import dev.ringwatch.jfr.RingLeakEvent;
+import dev.ringwatch.jfr.RingPileUpEvent;
 import dev.ringwatch.jfr.RingStatisticsEvent;
 import dev.ringwatch.jfr.SlotReleaseStalledEvent;
 import dev.ringwatch.jfr.SocketDriftEvent;
@@ -152,6 +153,7 @@ public final class RecordingReader {
             case FileSlotUpdatedEvent.NAME -> timeline.slotUpdated(event, order);
             case RingLeakEvent.NAME -> leaks.ringLeak(event, order);
             case FileSlotLeakEvent.NAME -> leaks.fileSlotLeak(event, order);
+            case RingPileUpEvent.NAME -> leaks.ringPileUp(event, order);
             case SqpollThreadLeakEvent.NAME -> {
                 leaks.sqpollThreadLeak(event, order);
                 kernel.sqpollThreadLeak(event, order);

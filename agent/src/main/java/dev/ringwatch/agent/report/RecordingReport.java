@@ -58,7 +58,7 @@ public record RecordingReport(
     public record JvmInfo(Instant startTime, String version, long pid, String javaArguments) {
     }
 
-    /** Leak events (RingLeak, FileSlotLeak, SqpollThreadLeak) grouped by where the leaked resource was created. */
+    /** Leak events (RingLeak, FileSlotLeak, SqpollThreadLeak, RingPileUp) grouped by where the leaked resource was created. */
     public record Leaks(int total, int severe, Listing<LeakSite> sites) {
     }
 
