@@ -61,7 +61,10 @@ public final class JsonLines {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("time", Instant.now().toString());
             line.put("type", type);
-            line.putAll(fields);
+            for (Map.Entry<String, Object> field : fields.entrySet()) {
+                Object v = field.getValue();
+                line.put(field.getKey(), v instanceof Finding ? findingFields((Finding) v) : v);
+            }
             out.write(mapper.writeValueAsString(line));
             out.write('\n');
             out.flush();
@@ -70,6 +73,25 @@ public final class JsonLines {
             AgentLog.log(Level.WARNING, "ringwatch: cannot write JSON lines to " + file + " (" + e
                     + "); alerts go to the log only from now on");
         }
+    }
+
+    /**
+     * The finding's components, plus the event's {@code reason} where its event has one; a tag as an unsigned
+     * decimal string (a 64-bit tag such as 0x5257000000000002 does not survive a double, as in jq).
+     */
+    private Map<String, Object> findingFields(Finding finding) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = mapper.convertValue(finding, LinkedHashMap.class);
+        if (finding instanceof Finding.RingLeak) {
+            fields.put("reason", ((Finding.RingLeak) finding).reason());
+        } else if (finding instanceof Finding.SlotLeak) {
+            fields.put("reason", ((Finding.SlotLeak) finding).reason());
+        }
+        Object tag = fields.get("tag");
+        if (tag instanceof Number) {
+            fields.put("tag", Long.toUnsignedString(((Number) tag).longValue()));
+        }
+        return fields;
     }
 
     public synchronized void close() {

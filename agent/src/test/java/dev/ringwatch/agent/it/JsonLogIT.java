@@ -39,12 +39,16 @@ class JsonLogIT {
         JsonNode ring = leaks.stream().filter(n -> n.get("rule").asText().equals("ring outlived owner")
                 && n.get("finding").get("severe").asBoolean()).findFirst().orElseThrow().get("finding");
         assertEquals("SQPOLL|NO_SQARRAY", ring.get("setupFlags").asText());
+        assertEquals("owner gone", ring.get("reason").asText(), "the RingLeak event's reason: " + ring);
         assertTrue(ring.get("creationStack").asText().startsWith("dev.ringwatch.programs.MixedLeaks.dropRings("),
                 ring.toString());
         JsonNode slot = leaks.stream().filter(n -> n.get("rule").asText().equals("slot outlived owner"))
                 .findFirst().orElseThrow().get("finding");
         assertTrue(slot.get("slot").asInt() >= 0, slot.toString());
         assertTrue(slot.hasNonNull("ownerClass"), slot.toString());
+        assertEquals("owner gone", slot.get("reason").asText(), slot.toString());
+        // an unsigned decimal string: 0x5257... tags do not survive a double (jq)
+        assertTrue(slot.get("tag").isTextual() && Long.parseUnsignedLong(slot.get("tag").asText()) != 0, slot.toString());
         assertEquals(1, lines.stream().filter(n -> n.get("type").asText().equals("openAtExit")).count(), lines.toString());
     }
 
