@@ -15,7 +15,8 @@ record ReportArguments(Path recording, boolean json, int top, boolean help) {
               --json      print one JSON document instead of text (fields: REPORT.md)
               --top N     list at most N items in each section (default 10; 0 lists all)
               -h, --help  print this help
-            exit status: 0 report printed, 1 the recording could not be read, 2 bad arguments""";
+            exit status: 0 report printed, 1 the recording could not be read, 2 bad arguments,
+              3 the heap ran out (run it with a larger -Xmx)""";
 
     /** Bad arguments; the message is one line naming what was wrong. */
     static final class UsageException extends Exception {
