@@ -337,7 +337,7 @@ final class TextReportWriter {
         out.printf(Locale.ROOT, format, "", "first", "last", "min", "max", "");
         for (StatisticsField f : stats.fields()) {
             out.printf(Locale.ROOT, format, f.label(), number(f.first()), number(f.last()), number(f.min()),
-                    number(f.max()), f.unknownSamples() == 0 ? "" : "  (" + f.unknownSamples() + " unreadable)");
+                    number(f.max()), f.unknownSamples() == 0 ? "" : "  (" + f.unknownSamples() + " without a kernel reading)");
         }
     }
 
