@@ -4,6 +4,7 @@ import dev.ringwatch.agent.log.AgentLog;
 import dev.ringwatch.agent.alert.Events;
 import dev.ringwatch.agent.alert.JsonLines;
 import dev.ringwatch.agent.alert.KernelAlerts;
+import dev.ringwatch.agent.alert.LeakMessages;
 import dev.ringwatch.agent.alert.LeakLogThrottle;
 import dev.ringwatch.agent.config.AgentOptions;
 import dev.ringwatch.agent.kernel.Reconciler;
@@ -92,8 +93,8 @@ final class KernelWatch {
                     .withStallGrace(o.stallGrace())
                     .withDrift(ReconcilerOptions.defaults().driftRounds(), o.driftThreshold())
                     .withStatistics(false);
-            Reconciler r = new Reconciler(new TrackerState(tracker), tracker.proc(), new KernelAlerts(tracker, json, throttle),
-                    ro);
+            Reconciler r = new Reconciler(new TrackerState(tracker), tracker.proc(),
+                    new KernelAlerts(tracker, new LeakMessages(o), json, throttle), ro);
             if (attached) {
                 // rings made before the attach: nobody can say who made them, so they are known, not leaks
                 int adopted = r.adoptAllCurrent();

@@ -19,12 +19,14 @@ import java.lang.System.Logger.Level;
  */
 public final class KernelAlerts implements AlertSink {
     private final Tracker tracker;
+    private final LeakMessages messages;
     private final JsonLines json;
     private final JfrLogAlertSink events = new JfrLogAlertSink(new AgentLogger());
     private final LeakLogThrottle throttle;
 
-    public KernelAlerts(Tracker tracker, JsonLines json, LeakLogThrottle throttle) {
+    public KernelAlerts(Tracker tracker, LeakMessages messages, JsonLines json, LeakLogThrottle throttle) {
         this.tracker = tracker;
+        this.messages = messages;
         this.json = json;
         this.throttle = throttle;
     }
@@ -39,9 +41,11 @@ public final class KernelAlerts implements AlertSink {
             return;
         }
         Finding finding = alert.finding();
-        events.report(alert, throttle.admit(alert.rule(), LeakLogThrottle.site(finding), LeakLogThrottle.age(finding)));
+        // worded for the agent's options (the hint for a slot stack slotStacks did not capture)
+        Alert worded = new Alert(alert.rule(), finding, messages.leak(finding));
+        events.report(worded, throttle.admit(alert.rule(), LeakLogThrottle.site(finding), LeakLogThrottle.age(finding)));
         if (json != null) {
-            json.finding(finding, alert.logLine());
+            json.finding(finding, worded.logLine());
         }
     }
 

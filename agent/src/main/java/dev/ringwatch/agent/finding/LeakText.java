@@ -90,9 +90,12 @@ public final class LeakText {
                     .text(" that was registered there ")
                     .text(f.fdNow().isEmpty() ? "is closed" : "now points at " + f.fdNow()).text("; owner ")
                     .orUnknown(f.ownerClass()).text(", tag 0x").text(Long.toHexString(f.tag()))
-                    .text(", registered ").text(age(f.age())).text(" ago");
-            created(b, f.creationStack(), f.creatingThread());
+                    .text(", registered ").text(age(f.age())).text(" ago")
+                    .text(f.creatingThread().isEmpty() ? " at" : " by thread \"" + f.creatingThread() + "\" at")
+                    .frames(f.creationStack(), missingSlotStack);
             b.note("the kernel keeps the file open until the slot is released");
+            b.note("fix: release the slot (FixedFile.close()) before closing fd " + f.fd()
+                    + ", or close the FixedFile and not the fd");
         }
         if (finding instanceof Finding.SlotReleaseStalled f) {
             slotReleaseStalled(b, f);

@@ -54,6 +54,10 @@ class KernelRulesIT {
                 .recordingOptions("+dev.ringwatch.RingStatistics#period=100ms").run();
         assertEquals(0, run.exitCode(), run.where());
         assertEquals(1, run.leakLines("fd closed under slot").size(), run.where());
+        String line = run.leakLines("fd closed under slot").getFirst();
+        // worded with the agent's options: a stack slotStacks=sampled did not capture says how to get it
+        assertTrue(line.contains("-> fix: release the slot (FixedFile.close())"), line);
+        assertTrue(line.contains("slotStacks=") || line.contains("KernelRules"), line);
         List<RecordedEvent> leaks = run.events("dev.ringwatch.FileSlotLeak");
         assertEquals(1, leaks.size(), run.where());
         assertEquals("fd closed under slot", leaks.getFirst().getString("reason"));

@@ -69,6 +69,7 @@ class SlotRulesKernelTest {
                 + tracked.ringId() + " (fd " + ring.fd() + ") still holds " + registered.target() + " but fd "
                 + socket + " that was registered there is closed"), line);
         assertTrue(line.contains("owner " + Connection.class.getName()) && line.contains("Server.java:42"), line);
+        assertTrue(line.contains("-> fix: release the slot (FixedFile.close()) before closing fd " + socket), line);
 
         k.tracker.release(slot); // the slot lets go: nothing more to say
         k.stillOneAlertAfter(3);
