@@ -279,19 +279,7 @@ public final class Reconciler implements AutoCloseable {
             Finding.SocketDrift suspected = drift.sample(round.now, round.sockStat.socketsUsed(),
                     round.fds.socketCount(), slotHeld);
             if (suspected != null) {
-                int unheld = attribution.unheldSockets();
-                if (unheld >= options.driftThreshold()) {
-                    drift.reported();
-                    reporter.leak(suspected.withUnheldSockets(unheld));
-                } else {
-                    drift.unattributed();
-                    if (AgentLog.enabled(System.Logger.Level.DEBUG)) {
-                        AgentLog.log(System.Logger.Level.DEBUG, "ringwatch: socket drift not reported, the rise is not"
-                                + " this process's: sockets: used " + suspected.socketsUsedStart() + " -> "
-                                + suspected.socketsUsedEnd() + ", connections accepted on its listening sockets held"
-                                + " outside its fds and slots: " + (unheld < 0 ? "not known" : unheld));
-                    }
-                }
+                judgeDrift(suspected);
             }
         }
         rounds++;
@@ -299,6 +287,23 @@ public final class Reconciler implements AutoCloseable {
                 round.sqThreads == null ? -1 : round.sqThreads.length, view.occupiedSlots, kernelSlots(round, false),
                 view.pendingReleases, round.sockStat == null ? -1 : round.sockStat.socketsUsed(),
                 safe(state::droppedEntries) + dropped, safe(state::leaksReported) + leaks, rounds);
+    }
+
+    /** Reports a suspected rise of {@code sockets: used} only when it is this process's (DriftAttribution). */
+    private void judgeDrift(Finding.SocketDrift suspected) {
+        int unheld = attribution.unheldSockets();
+        if (unheld >= options.driftThreshold()) {
+            drift.reported();
+            reporter.leak(suspected.withUnheldSockets(unheld));
+            return;
+        }
+        drift.unattributed();
+        if (AgentLog.enabled(System.Logger.Level.DEBUG)) {
+            AgentLog.log(System.Logger.Level.DEBUG, "ringwatch: socket drift not reported, the rise is not this"
+                    + " process's: sockets: used " + suspected.socketsUsedStart() + " -> " + suspected.socketsUsedEnd()
+                    + ", connections accepted on its listening sockets held outside its fds and slots: "
+                    + (unheld < 0 ? "not known" : unheld));
+        }
     }
 
     /** Open tracked rings by fd, leaving out those whose fd is no longer theirs. */

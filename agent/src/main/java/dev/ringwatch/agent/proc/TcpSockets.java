@@ -43,21 +43,21 @@ public final class TcpSockets {
      * wait, orphans) have inode 0 and never count.
      */
     public Set<Long> unheldAcceptedOn(LongPredicate ours) {
-        Set<String> wildcardPorts = new HashSet<>();
+        Set<Integer> wildcardPorts = new HashSet<>();
         Set<String> listeners = new HashSet<>();
         for (int i = 0; i < size; i++) {
             if (states[i] == LISTEN && inodes[i] != 0 && ours.test(inodes[i])) {
-                listeners.add(addresses[i] + ":" + ports[i]);
                 if (isWildcard(addresses[i])) {
-                    wildcardPorts.add(String.valueOf(ports[i]));
+                    wildcardPorts.add(ports[i]);
+                } else {
+                    listeners.add(addresses[i] + ":" + ports[i]);
                 }
             }
         }
         Set<Long> unheld = new HashSet<>();
         for (int i = 0; i < size; i++) {
             if (states[i] != LISTEN && inodes[i] != 0 && !ours.test(inodes[i])
-                    && (wildcardPorts.contains(String.valueOf(ports[i]))
-                    || listeners.contains(addresses[i] + ":" + ports[i]))) {
+                    && (wildcardPorts.contains(ports[i]) || listeners.contains(addresses[i] + ":" + ports[i]))) {
                 unheld.add(inodes[i]);
             }
         }
