@@ -51,16 +51,17 @@ abstract sealed class SqeEntry permits SqeFileOps {
         return (Sqe) this;
     }
 
+    /** 56 zero bytes: what {@link #zero} copies over every word but the head. */
+    private static final MemorySegment ZEROS = MemorySegment.ofArray(new long[7]);
+
     private static void zero(MemorySegment s) {
-        // Head and user data last: the JIT then drops these two stores when a prep and userData()
-        // overwrite them right away, and reads the zeroed head back without a load.
-        s.set(JAVA_LONG_UNALIGNED, 56, 0L);
-        s.set(JAVA_LONG_UNALIGNED, 48, 0L);
-        s.set(JAVA_LONG_UNALIGNED, 40, 0L);
-        s.set(JAVA_LONG_UNALIGNED, 24, 0L);
-        s.set(JAVA_LONG_UNALIGNED, 16, 0L);
-        s.set(JAVA_LONG_UNALIGNED, 8, 0L);
-        s.set(JAVA_LONG_UNALIGNED, 32, 0L);
+        // One 56-byte copy (below the JDK's 64-byte threshold it is a loop of long stores, parsed once)
+        // instead of seven stores written out, each of which adds ~650 nodes to the caller's compilation:
+        // a user's round trip ran out of C2's inlining budget (NodeCountInliningCutoff) before the
+        // completion handler and the CQ head store, which stayed calls into other code pages. Measured:
+        // NOP batch 32 +4-7% against a library-less loop in the same JVM; batch 1 unchanged.
+        MemorySegment.copy(ZEROS, 0, s, 8, 56);
+        // The head last: a prep overwrites it right away, so the JIT drops this store and reads the zero back.
         s.set(JAVA_LONG_UNALIGNED, 0, 0L);
     }
 

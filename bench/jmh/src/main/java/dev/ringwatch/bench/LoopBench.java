@@ -13,8 +13,9 @@ import java.nio.file.Path;
  *   java --enable-native-access=ALL-UNNAMED -cp bench/jmh/target/benchmarks.jar dev.ringwatch.bench.LoopBench \
  *       nop --batch 32 [--ring defaults|liburing] [--warmup 2] [--duration 5]
  *   ... LoopBench randread --file PATH [--qd 32] [--ring ...] [--warmup 2] [--duration 5]
+ *   ... LoopBench rawnop --batch 32 [--warmup 2] [--duration 5]
  * </pre>
- * {@code --ring} as in {@link RingFlavor}.
+ * {@code --ring} as in {@link RingFlavor}; {@code rawnop} is the NOP loop without ring-core ({@link RawNopLoop}).
  */
 public final class LoopBench {
     static final int ENTRIES = 64;
@@ -56,6 +57,11 @@ public final class LoopBench {
                     PlainLoop.measure(nop::roundTrip, warmup, duration).print("nop_batch" + batch);
                 }
             }
+            case "rawnop" -> {
+                try (RawNopLoop raw = new RawNopLoop(ENTRIES, batch)) {
+                    PlainLoop.measure(raw::roundTrip, warmup, duration).print("nop_batch" + batch);
+                }
+            }
             case "randread" -> {
                 if (file == null) {
                     usage("randread needs --file PATH");
@@ -69,7 +75,7 @@ public final class LoopBench {
     }
 
     private static void usage(String problem) {
-        System.err.println("LoopBench: " + problem + "\nusage: LoopBench nop --batch N | randread --file PATH [--qd N]"
+        System.err.println("LoopBench: " + problem + "\nusage: LoopBench nop --batch N | rawnop --batch N | randread --file PATH [--qd N]"
                 + " [--ring " + RingFlavor.NAMES + "] [--warmup S] [--duration S]");
         System.exit(2);
     }
