@@ -2,10 +2,11 @@
 # Where the floor under a Java io_uring loop lies on this machine: what one system call costs from C,
 # from a Java loop through an FFM downcall, and looped inside the JVM with no return into Java between
 # calls; and the NOP round trip in C (liburing), in Java without any library (LoopBench rawnop), and
-# through ring-core (LoopBench nop, liburing's flags). Rounds alternate the programs; every figure is
-# the median of the rounds.
+# through ring-core (LoopBench nop, liburing's flags), each in its own JVM; and ring-core against the
+# library-less loop inside one JVM, phases alternating (NopLibraryCost), the steadiest of these
+# measures. Rounds alternate the programs; every figure is the median of the per-round figures.
 #
-#   bench/floor.sh [--rounds N]   (default 5; about 1 minute per round)
+#   bench/floor.sh [--rounds N]   (default 5; about 80 s per round)
 #
 # Results: a table on stdout and in bench/out/floor.md; each program's output under bench/out/logs/floor/.
 set -euo pipefail
@@ -61,27 +62,36 @@ for r in $(seq "$ROUNDS"); do
     f=$LOGS/ringcore-b$b-r$r.txt
     "${JAVA[@]}" dev.ringwatch.bench.LoopBench nop --batch $b --ring liburing --warmup 2 --duration 5 > "$f"
     printf 'nop%s\tringcore\t%s\n' $b "$(value nop_batch${b}_ops_per_s "$f")" >> "$TSV"
+    f=$LOGS/samejvm-b$b-r$r.txt; "${JAVA[@]}" dev.ringwatch.bench.NopLibraryCost $b > "$f"
+    printf 'nop%s\tsamejvm\t%s\n' $b "$(value nop_batch${b}_ringcore_per_raw "$f")" >> "$TSV"
   done
 done
 
 python3 - "$TSV" "$ROUNDS" <<'PY' | tee "$OUT/floor.md"
 import statistics, sys
-rows = {}
+rounds = []  # one dict per round, filled in the order the script wrote the rows
 for line in open(sys.argv[1]):
     test, who, v = line.split()
-    rows.setdefault((test, who), []).append(float(v))
-m = {k: statistics.median(v) for k, v in rows.items()}
-print(f"Floor under a Java io_uring loop (`bench/floor.sh --rounds {sys.argv[2]}`; medians of the rounds)\n")
+    if test == 'syscall' and who == 'c':
+        rounds.append({})
+    rounds[-1][(test, who)] = float(v)
+def med(f):
+    return statistics.median(f(r) for r in rounds)
+print(f"Floor under a Java io_uring loop (`bench/floor.sh --rounds {sys.argv[2]}`; medians of the per-round figures)\n")
 print("| system call (getppid) | ns per call | against C |")
 print("|---|---|---|")
-c = m[('syscall', 'c')]
 for who, text in (('c', 'C: `syscall` instruction in a function, called in a loop'),
                   ('java', 'Java: the same instruction through a critical FFM downcall, a Java loop'),
                   ('looped', 'inside the JVM: the instruction looped in machine code, no return into Java')):
-    print(f"| {text} | {m[('syscall', who)]:.0f} | {m[('syscall', who)] - c:+.0f} ns |")
-print("\n| NOP round trip | C liburing ops/s | Java, no library ops/s | ring-core ops/s | no library / C | ring-core / C | ring-core / no library |")
-print("|---|---|---|---|---|---|---|")
+    print(f"| {text} | {med(lambda r: r[('syscall', who)]):.0f} | "
+          f"{med(lambda r: r[('syscall', who)] - r[('syscall', 'c')]):+.0f} ns |")
+print("\n| NOP round trip | C liburing ops/s | Java, no library ops/s | ring-core ops/s | no library / C | ring-core / C "
+      "| ring-core / no library | same JVM: ring-core / no library |")
+print("|---|---|---|---|---|---|---|---|")
 for b in (1, 32):
-    cc, raw, rc = m[(f'nop{b}', 'c')], m[(f'nop{b}', 'raw')], m[(f'nop{b}', 'ringcore')]
-    print(f"| batch {b} | {cc/1e3:,.0f} k | {raw/1e3:,.0f} k | {rc/1e3:,.0f} k | {raw/cc:.3f}x | {rc/cc:.3f}x | {rc/raw:.3f}x |")
+    n = f'nop{b}'
+    print(f"| batch {b} | {med(lambda r: r[(n, 'c')]) / 1e3:,.0f} k | {med(lambda r: r[(n, 'raw')]) / 1e3:,.0f} k "
+          f"| {med(lambda r: r[(n, 'ringcore')]) / 1e3:,.0f} k | {med(lambda r: r[(n, 'raw')] / r[(n, 'c')]):.3f}x "
+          f"| {med(lambda r: r[(n, 'ringcore')] / r[(n, 'c')]):.3f}x | {med(lambda r: r[(n, 'ringcore')] / r[(n, 'raw')]):.3f}x "
+          f"| {med(lambda r: r[(n, 'samejvm')]):.3f}x |")
 PY
