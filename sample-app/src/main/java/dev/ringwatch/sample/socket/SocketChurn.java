@@ -5,6 +5,7 @@ import dev.ringwatch.ring.FileTable;
 import dev.ringwatch.ring.FixedFile;
 import dev.ringwatch.ring.IoUring;
 import dev.ringwatch.sample.cli.Command;
+import dev.ringwatch.sample.cli.AgentHint;
 import dev.ringwatch.sample.cli.Linger;
 import dev.ringwatch.sample.cli.ResultLine;
 import dev.ringwatch.sample.cli.Text;
@@ -166,7 +167,7 @@ public final class SocketChurn extends Command {
                 out.printf("%d sockets are open only because fixed-file slots hold them (%d with their fd closed"
                                 + " under the slot, %d with their slot handle forgotten); no fd in /proc/self/fd shows them.%n",
                         keptBySlots, held.size(), st.forgotten);
-                out.println("Run under -javaagent:agent/target/ringwatch-agent.jar to have ringwatch report them.");
+                AgentHint.printUnlessUnderAgent(out, "Run under -javaagent:agent/target/ringwatch-agent.jar to have ringwatch report them.");
             }
             Linger.linger(out, o);
             out.println(new ResultLine(name()).add("iterations", iterations)

@@ -3,6 +3,7 @@ package dev.ringwatch.sample.sqpoll;
 import dev.ringwatch.ring.IoUring;
 import dev.ringwatch.ring.SetupFlags;
 import dev.ringwatch.sample.cli.Command;
+import dev.ringwatch.sample.cli.AgentHint;
 import dev.ringwatch.sample.cli.Linger;
 import dev.ringwatch.sample.cli.ResultLine;
 import dev.ringwatch.sample.cli.Text;
@@ -94,8 +95,8 @@ public final class SqpollChurn extends Command {
                 ringFds);
         if (leaked > 0) {
             out.printf("The %d leaked ring(s) keep their fd, mappings and iou-sqp thread until this JVM exits.%n", leaked);
-            out.println("Run under -javaagent:agent/target/ringwatch-agent.jar to have ringwatch report each one"
-                    + " with where it was created.");
+            AgentHint.printUnlessUnderAgent(out, "Run under -javaagent:agent/target/ringwatch-agent.jar to have ringwatch"
+                    + " report each one with where it was created.");
         }
         Linger.linger(out, o);
         out.println(new ResultLine(name()).add("rings", rings).add("closed", closed).add("leaked", leaked)
