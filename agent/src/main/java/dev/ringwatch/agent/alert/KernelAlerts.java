@@ -2,6 +2,7 @@ package dev.ringwatch.agent.alert;
 
 import dev.ringwatch.agent.log.AgentLog;
 import dev.ringwatch.agent.finding.Finding;
+import dev.ringwatch.agent.finding.LeakText;
 import dev.ringwatch.agent.finding.Rule;
 
 import dev.ringwatch.agent.kernel.Alert;
@@ -41,12 +42,16 @@ public final class KernelAlerts implements AlertSink {
             return;
         }
         Finding finding = alert.finding();
-        // worded for the agent's options (the hint for a slot stack slotStacks did not capture)
-        Alert worded = new Alert(alert.rule(), finding, messages.leak(finding));
-        events.report(worded, throttle.admit(alert.rule(), LeakLogThrottle.site(finding), LeakLogThrottle.age(finding)));
+        events.report(alert, throttle.admit(alert.rule(), LeakLogThrottle.site(finding), LeakLogThrottle.age(finding)));
         if (json != null) {
-            json.finding(finding, worded.logLine());
+            json.finding(finding, alert.logLine());
         }
+    }
+
+    /** The agent's wording (the hint for a slot stack slotStacks did not capture), applied by the reconciler. */
+    @Override
+    public LeakText wording() {
+        return messages.text();
     }
 
     @Override

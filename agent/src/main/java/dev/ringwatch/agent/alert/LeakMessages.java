@@ -35,6 +35,11 @@ public final class LeakMessages {
         return text.line(finding);
     }
 
+    /** The wording {@link #leak} uses, for the kernel reconciler's alerts. */
+    public LeakText text() {
+        return text;
+    }
+
     private String slotStackHint() {
         return switch (options.slotStacks()) {
             case OFF -> "registration stack not captured: slotStacks=off; slotStacks=all records every registration";

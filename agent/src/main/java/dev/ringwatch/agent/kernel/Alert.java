@@ -26,6 +26,11 @@ public record Alert(Rule rule, Finding finding, String logLine) {
 
     /** The alert for {@code finding} with its standard log line. */
     public static Alert of(Finding finding) {
-        return new Alert(finding.rule(), finding, LeakText.PLAIN.line(finding));
+        return of(finding, LeakText.PLAIN);
+    }
+
+    /** The alert for {@code finding}, its log line worded by {@code wording}. */
+    public static Alert of(Finding finding, LeakText wording) {
+        return new Alert(finding.rule(), finding, wording.line(finding));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ringwatch.agent.kernel;
 
+import dev.ringwatch.agent.finding.LeakText;
 import dev.ringwatch.agent.log.AgentLog;
 
 /**
@@ -10,6 +11,14 @@ public interface AlertSink {
 
     /** A leak, reported exactly once. */
     void report(Alert alert);
+
+    /**
+     * How this sink's alerts are worded ({@link Alert#logLine()}): the reconciler words each finding once, with
+     * this. The default is the plain wording; the agent's sink words for its options (the slotStacks hint).
+     */
+    default LeakText wording() {
+        return LeakText.PLAIN;
+    }
 
     /**
      * A line about the reconciler's own trouble (an unreadable /proc file, a ring fd closed behind the agent's

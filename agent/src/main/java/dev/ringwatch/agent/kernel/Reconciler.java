@@ -406,7 +406,7 @@ public final class Reconciler implements AutoCloseable {
         public void leak(Finding finding) {
             leaks++;
             try {
-                sink.report(Alert.of(finding));
+                sink.report(Alert.of(finding, sink.wording()));
             } catch (RuntimeException e) {
                 fault("sink:" + e.getClass().getName(), "the alert sink failed (" + e + at(e) + "); this leak was: "
                         + LeakText.PLAIN.line(finding));

@@ -1,6 +1,7 @@
 package dev.ringwatch.agent.kernel;
 
 import dev.ringwatch.agent.finding.Finding;
+import dev.ringwatch.agent.finding.LeakText;
 import dev.ringwatch.agent.finding.Rule;
 
 import java.util.ArrayList;
@@ -12,10 +13,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 final class RecordingSink implements AlertSink {
     final List<Alert> alerts = new ArrayList<>();
     final List<String> faults = new ArrayList<>();
+    /** How the reconciler words this sink's alerts; a test may set its own. */
+    volatile LeakText wording = LeakText.PLAIN;
 
     @Override
     public synchronized void report(Alert alert) {
         alerts.add(alert);
+    }
+
+    @Override
+    public LeakText wording() {
+        return wording;
     }
 
     @Override

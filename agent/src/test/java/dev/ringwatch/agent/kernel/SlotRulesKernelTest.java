@@ -2,6 +2,7 @@ package dev.ringwatch.agent.kernel;
 
 import dev.ringwatch.agent.proc.Await;
 import dev.ringwatch.agent.finding.Finding;
+import dev.ringwatch.agent.finding.LeakText;
 
 import dev.ringwatch.ring.FileTable;
 import dev.ringwatch.ring.FixedFile;
@@ -74,6 +75,22 @@ class SlotRulesKernelTest {
         k.tracker.release(slot); // the slot lets go: nothing more to say
         k.stillOneAlertAfter(3);
         assertEquals(List.of(), k.sink.faults());
+    }
+
+    @Test
+    void fdClosedUnderSlot_wordedByTheSink_withItsHintForAStackNotCaptured() {
+        // the agent's sink words kernel findings for its options (the slotStacks hint), once, in the reconciler
+        k.sink.wording = new LeakText(false, "registration stack not captured: the sink's own hint");
+        int socket = Sys.tcpSocket();
+        FixedFile slot = ring.registerFiles(8).register(socket, null);
+        k.tracker.registered(slot, "");
+        k.rounds(2);
+
+        Sys.close(socket);
+        k.oneFindingAfter(4, Finding.FdClosedUnderSlot.class);
+        String line = k.sink.alerts().getFirst().logLine();
+        assertTrue(line.contains("\n\t(registration stack not captured: the sink's own hint)"), line);
+        k.tracker.release(slot);
     }
 
     @Test
