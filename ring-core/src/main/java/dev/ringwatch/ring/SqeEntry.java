@@ -18,6 +18,8 @@ abstract sealed class SqeEntry permits SqeFileOps {
             IOSQE_ASYNC = 16;
     static final int FILE_INDEX_ALLOC = 0xFFFFFFFF;
     static final long LOW32 = 0xFFFF_FFFFL;
+    /** 56 zero bytes: what {@link #zero} copies over every word but the head. */
+    private static final MemorySegment ZEROS = MemorySegment.ofArray(new long[7]);
 
     private final boolean big;
     /** Every SQE of the ring; this handle's entry starts at {@link #base}. */
@@ -50,9 +52,6 @@ abstract sealed class SqeEntry permits SqeFileOps {
         }
         return (Sqe) this;
     }
-
-    /** 56 zero bytes: what {@link #zero} copies over every word but the head. */
-    private static final MemorySegment ZEROS = MemorySegment.ofArray(new long[7]);
 
     private static void zero(MemorySegment s) {
         // One 56-byte copy (below the JDK's 64-byte threshold it is a loop of long stores, parsed once)

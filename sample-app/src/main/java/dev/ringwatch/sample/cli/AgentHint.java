@@ -12,10 +12,13 @@ public final class AgentHint {
     private AgentHint() {
     }
 
-    /** Prints {@code hint} unless this JVM was started with the ringwatch agent. */
-    public static void printUnlessUnderAgent(PrintStream out, String hint) {
+    /**
+     * Prints "Run under -javaagent:... to have ringwatch {@code what}." unless this JVM was started with the
+     * ringwatch agent.
+     */
+    public static void printUnlessUnderAgent(PrintStream out, String what) {
         if (!underAgent(ManagementFactory.getRuntimeMXBean().getInputArguments())) {
-            out.println(hint);
+            out.println("Run under -javaagent:agent/target/ringwatch-agent.jar to have ringwatch " + what + ".");
         }
     }
 

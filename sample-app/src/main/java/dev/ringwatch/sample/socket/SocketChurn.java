@@ -167,7 +167,7 @@ public final class SocketChurn extends Command {
                 out.printf("%d sockets are open only because fixed-file slots hold them (%d with their fd closed"
                                 + " under the slot, %d with their slot handle forgotten); no fd in /proc/self/fd shows them.%n",
                         keptBySlots, held.size(), st.forgotten);
-                AgentHint.printUnlessUnderAgent(out, "Run under -javaagent:agent/target/ringwatch-agent.jar to have ringwatch report them.");
+                AgentHint.printUnlessUnderAgent(out, "report them");
             }
             Linger.linger(out, o);
             out.println(new ResultLine(name()).add("iterations", iterations)

@@ -95,8 +95,7 @@ public final class SqpollChurn extends Command {
                 ringFds);
         if (leaked > 0) {
             out.printf("The %d leaked ring(s) keep their fd, mappings and iou-sqp thread until this JVM exits.%n", leaked);
-            AgentHint.printUnlessUnderAgent(out, "Run under -javaagent:agent/target/ringwatch-agent.jar to have ringwatch"
-                    + " report each one with where it was created.");
+            AgentHint.printUnlessUnderAgent(out, "report each one with where it was created");
         }
         Linger.linger(out, o);
         out.println(new ResultLine(name()).add("rings", rings).add("closed", closed).add("leaked", leaked)
